@@ -11,12 +11,15 @@ export interface Explanation {
 }
 
 /** The shape errors take in CLI JSON output and over IPC. */
-export interface ErrorPayload {
+// A type alias, not an interface: it must stay assignable to Record<string, unknown> for JSON output.
+export type ErrorPayload = {
   readonly kind: string;
   readonly code: number | string;
   readonly message: string;
   readonly hint: string;
-}
+  /** The input field at fault, for bad input. */
+  readonly field?: string;
+};
 
 export abstract class WemeetError extends Error {
   abstract readonly kind: WemeetErrorKind;

@@ -28,7 +28,7 @@ export class Reporter {
     else this.streams.stdout(`${typeof human === 'string' ? human : human[this.locale]}\n`);
   }
 
-  error(payload: ErrorPayload & Record<string, unknown>): void {
+  error(payload: ErrorPayload & Readonly<Record<string, unknown>>): void {
     if (this.json) {
       this.streams.stdout(`${JSON.stringify({ error: payload })}\n`);
       return;
