@@ -139,16 +139,16 @@ export class WemeetClient {
     return ref.kind === 'code' ? this.getMeetingByCode(ref.meetingCode) : this.getMeetingById(ref.meetingId);
   }
 
+  /** One cheap signed read (the first Rooms page, one item) to prove the credentials and the network work. */
+  async testConnection(): Promise<void> {
+    await this.read({ method: 'GET', path: '/v1/meeting-rooms', query: [...this.roomsQuery(1, 1)] });
+  }
+
   /** Every Tencent Rooms room of the account, all pages, each room once. */
   async listMeetingRooms(filter: { name?: string } = {}): Promise<MeetingRoomInfo[]> {
     const rooms = new Map<string, MeetingRoomInfo>();
     for (let page = 1; page <= MAX_ROOM_PAGES; page += 1) {
-      const query: [string, string][] = [
-        ['operator_id', this.transport.credentials.operatorId],
-        ['operator_id_type', String(OPERATOR_ID_TYPE_USERID)],
-        ['page', String(page)],
-        ['page_size', String(ROOMS_PAGE_SIZE)],
-      ];
+      const query = this.roomsQuery(page, ROOMS_PAGE_SIZE);
       if (filter.name) query.push(['meeting_room_name', filter.name]);
       const result = readMeetingRoomsPage(await this.read({ method: 'GET', path: '/v1/meeting-rooms', query }));
       for (const room of result.rooms) rooms.set(room.meetingRoomId, room);
@@ -163,6 +163,15 @@ export class WemeetClient {
 
   private operator(): { operator_id: string; operator_id_type: number } {
     return { operator_id: this.transport.credentials.operatorId, operator_id_type: OPERATOR_ID_TYPE_USERID };
+  }
+
+  private roomsQuery(page: number, pageSize: number): [string, string][] {
+    return [
+      ['operator_id', this.transport.credentials.operatorId],
+      ['operator_id_type', String(OPERATOR_ID_TYPE_USERID)],
+      ['page', String(page)],
+      ['page_size', String(pageSize)],
+    ];
   }
 
   private userQuery(): [string, string][] {
