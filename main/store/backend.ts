@@ -1,0 +1,28 @@
+// The seam between the store service and the library that owns the file. The service never imports
+// electron-store (it needs a running Electron): production passes electron-store (electron-store-backend.ts), tests
+// pass conf, the engine electron-store wraps, pointed at a temp dir. Anything with conf's `path` and `store`
+// accessor fits.
+import type { ConfSchemaOptions } from './conf-schema';
+import type { StoreData } from './schema';
+
+/** The part of conf / electron-store the service uses. Setting `store` must validate and write atomically. */
+export interface StoreBackend {
+  /** Absolute path of the file; the service checks it is the file it inspected and may move aside. */
+  readonly path: string;
+  store: StoreData;
+}
+
+/** conf's option names (electron-store calls configName `name`; its adapter maps it). */
+export interface StoreBackendOptions extends ConfSchemaOptions {
+  readonly cwd: string;
+  readonly configName: string;
+  /** Written only when the file does not exist. */
+  readonly defaults: StoreData;
+  /** Never wipe a bad file: the service moves it aside itself and tells the operator. */
+  readonly clearInvalidConfig: false;
+  /** Keys are plain names; nothing in the service uses dotted paths. */
+  readonly accessPropertiesByDotNotation: false;
+  readonly watch: false;
+}
+
+export type StoreBackendFactory = (options: StoreBackendOptions) => StoreBackend;

@@ -1,0 +1,25 @@
+// What a fresh install starts with, and what a missing or unreadable store file is replaced by.
+// Kept out of the schema on purpose (no zod `.default()`): a value that is missing from a file is a problem to
+// report, not something to fill in quietly.
+import { DEFAULT_ENDPOINT } from '../../common/endpoint';
+import { CURRENT_SCHEMA_VERSION, type Settings, type StoreData } from './schema';
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  locale: 'system',
+  pollIntervalMs: 2000,
+  maxConcurrentDials: 4,
+  // 1 = PC, as main/api/client.ts's DEFAULT_INSTANCE_ID (not imported: the store does not depend on the client).
+  instanceId: 1,
+  endpoint: DEFAULT_ENDPOINT,
+});
+
+/** A new object each time: callers (and conf) may hold on to it. */
+export function defaultStoreData(): StoreData {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    rooms: [],
+    settings: { ...DEFAULT_SETTINGS },
+    recentMeetings: [],
+    history: [],
+  };
+}

@@ -1,0 +1,144 @@
+// The shape of the store file (config.json), version CURRENT_SCHEMA_VERSION, as zod schemas.
+//
+// Why zod rather than a hand-written JSON schema: zod gives the TypeScript types, readable issue paths for the
+// load-time check and for programmatic inputs (history records, Tencent imports), and refinements JSON schema
+// cannot express (the endpoint must pass common/endpoint.ts). conf still gets a JSON schema (conf-schema.ts derives
+// it from these same definitions with z.toJSONSchema), so ajv re-checks every write and there is one source of truth.
+//
+// Rules that keep the two validators in agreement (tests/unit/store-open.test.ts runs samples through both):
+// - every object is strict (no unknown keys) in zod AND additionalProperties:false in JSON schema;
+// - lengths count code points in both (zod via a refinement, ajv natively), via `text(max)`;
+// - no `.default()` anywhere: ajv runs with useDefaults and would otherwise fill values in silently.
+import { z } from 'zod';
+import { validateEndpoint } from '../../common/endpoint';
+import { MAX_DIAL_STRING_LENGTH } from '../../common/address';
+import { codePointLength, MEETING_ROOM_ID_PATTERN, ROOM_LIMITS } from '../../common/room-input';
+
+export const CURRENT_SCHEMA_VERSION = 1;
+export const RECENT_MEETINGS_LIMIT = 20;
+export const HISTORY_LIMIT = 5000;
+
+export const SETTINGS_LIMITS = {
+  pollIntervalMs: { min: 1000, max: 10_000 },
+  maxConcurrentDials: { min: 1, max: 16 },
+  /** Tencent's device types run 0..33 today (reference §6.3); the CLI accepts 0..99 too. */
+  instanceId: { min: 0, max: 99 },
+  /** Window coordinates and sizes in pixels: generous, but finite and whole. */
+  windowCoordinate: { min: -100_000, max: 100_000 },
+  windowSize: { min: 1, max: 100_000 },
+} as const;
+
+/** Text of at most `max` code points. The `.meta` puts the same limit into the derived JSON schema. */
+const text = (max: number) =>
+  z
+    .string()
+    .refine((s) => codePointLength(s) <= max, { message: `at most ${max} characters`, params: { maxLength: max } })
+    .meta({ maxLength: max });
+/** Text with at least one non-space character. */
+const nonBlank = (max: number) => text(max).regex(/\S/, { message: 'must not be blank' });
+/** Timestamps are UTC ISO-8601 strings as Date#toISOString writes them. */
+export const isoTime = z.iso.datetime();
+export const meetingIdSchema = z.string().regex(/^\d{1,32}$/, { message: 'must be digits' });
+export const meetingCodeSchema = z.string().regex(/^\d{9}$/, { message: 'must be 9 digits' });
+
+const roomBase = {
+  id: z.uuid(),
+  name: nonBlank(ROOM_LIMITS.name),
+  location: text(ROOM_LIMITS.location),
+  group: text(ROOM_LIMITS.group),
+  tags: z.array(nonBlank(ROOM_LIMITS.tag)).max(ROOM_LIMITS.tagCount),
+  notes: text(ROOM_LIMITS.notes),
+  favorite: z.boolean(),
+  /** False for a Tencent Rooms room whose is_allow_call is false: listed, but not offered for dialing. */
+  callable: z.boolean(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  lastDialedAt: isoTime.optional(),
+  lastOutcome: nonBlank(64).optional(),
+};
+
+/** SIP/H.323 room system dialed by address. The address format itself is checked on input (common/address.ts). */
+export const addressRoomSchema = z.strictObject({
+  ...roomBase,
+  kind: z.enum(['sip', 'h323']),
+  address: nonBlank(MAX_DIAL_STRING_LENGTH),
+});
+
+/** Tencent Rooms room dialed by its meeting_room_id. */
+export const tencentRoomSchema = z.strictObject({
+  ...roomBase,
+  kind: z.literal('rooms'),
+  meetingRoomId: z.string().regex(MEETING_ROOM_ID_PATTERN),
+});
+
+// A union on `kind` instead of one object with two optional fields: a SIP room without an address, or a Rooms
+// room without an ID, is then impossible in the types and in the file alike.
+export const roomSchema = z.discriminatedUnion('kind', [addressRoomSchema, tencentRoomSchema]);
+
+export const windowBoundsSchema = z.strictObject({
+  x: z.int().min(SETTINGS_LIMITS.windowCoordinate.min).max(SETTINGS_LIMITS.windowCoordinate.max),
+  y: z.int().min(SETTINGS_LIMITS.windowCoordinate.min).max(SETTINGS_LIMITS.windowCoordinate.max),
+  width: z.int().min(SETTINGS_LIMITS.windowSize.min).max(SETTINGS_LIMITS.windowSize.max),
+  height: z.int().min(SETTINGS_LIMITS.windowSize.min).max(SETTINGS_LIMITS.windowSize.max),
+});
+
+export const SETTINGS_LOCALES = ['zh-CN', 'en-US', 'system'] as const;
+
+export const settingsSchema = z.strictObject({
+  locale: z.enum(SETTINGS_LOCALES),
+  pollIntervalMs: z.int().min(SETTINGS_LIMITS.pollIntervalMs.min).max(SETTINGS_LIMITS.pollIntervalMs.max),
+  maxConcurrentDials: z.int().min(SETTINGS_LIMITS.maxConcurrentDials.min).max(SETTINGS_LIMITS.maxConcurrentDials.max),
+  instanceId: z.int().min(SETTINGS_LIMITS.instanceId.min).max(SETTINGS_LIMITS.instanceId.max),
+  // Signed requests go where this points, so a hand-edited http:// URL must not load (zod only; ajv sees a string).
+  endpoint: text(2048).refine((s) => validateEndpoint(s).ok, {
+    message: 'must be an https:// API address',
+    params: { rule: 'endpoint' },
+  }),
+  window: windowBoundsSchema.optional(),
+});
+
+export const recentMeetingSchema = z.strictObject({
+  meetingId: meetingIdSchema,
+  meetingCode: meetingCodeSchema,
+  subject: text(255),
+  usedAt: isoTime,
+});
+
+export const historyRecordSchema = z.strictObject({
+  id: z.uuid(),
+  meetingId: meetingIdSchema,
+  meetingCode: meetingCodeSchema.optional(),
+  subject: text(255).optional(),
+  roomId: z.uuid(),
+  /** Copied at call time so the record still reads right after the room is renamed or deleted. */
+  roomName: nonBlank(ROOM_LIMITS.name),
+  /** describeTarget() of what was dialed, e.g. "SIP 10.0.0.5" or "Rooms 12345". */
+  target: nonBlank(600),
+  startedAt: isoTime,
+  endedAt: isoTime,
+  /** The call tracker's final state (joined, rejected, no_answer, failed, unknown…); free text until that exists. */
+  outcome: nonBlank(64),
+  /** Tencent's error_info.error_code as text, or a local code such as "network". */
+  errorCode: nonBlank(64).optional(),
+  errorMessage: text(1000).optional(),
+});
+
+export const storeDataSchema = z.strictObject({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  rooms: z.array(roomSchema),
+  settings: settingsSchema,
+  /** Most recent first, one entry per meetingId. */
+  recentMeetings: z.array(recentMeetingSchema).max(RECENT_MEETINGS_LIMIT),
+  /** Oldest first (append order), so the cap drops from the front. */
+  history: z.array(historyRecordSchema).max(HISTORY_LIMIT),
+});
+
+export type AddressRoom = z.infer<typeof addressRoomSchema>;
+export type TencentRoom = z.infer<typeof tencentRoomSchema>;
+export type Room = AddressRoom | TencentRoom;
+export type WindowBounds = z.infer<typeof windowBoundsSchema>;
+export type SettingsLocale = (typeof SETTINGS_LOCALES)[number];
+export type Settings = z.infer<typeof settingsSchema>;
+export type RecentMeeting = z.infer<typeof recentMeetingSchema>;
+export type HistoryRecord = z.infer<typeof historyRecordSchema>;
+export type StoreData = z.infer<typeof storeDataSchema>;
