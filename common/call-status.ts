@@ -16,7 +16,12 @@ interface AnswerStatusRow {
 
 /** Indexed by the API's integer status 0..6. */
 const ANSWER_STATUS_TABLE: readonly AnswerStatusRow[] = [
-  { state: 'no_answer', settled: true, final: true, label: { 'zh-CN': '无应答（60 秒内未接听）', 'en-US': 'No answer (not picked up within 60 s)' } },
+  {
+    state: 'no_answer',
+    settled: true,
+    final: true,
+    label: { 'zh-CN': '无应答（60 秒内未接听）', 'en-US': 'No answer (not picked up within 60 s)' },
+  },
   { state: 'not_called', settled: false, final: false, label: { 'zh-CN': '未呼叫', 'en-US': 'Not called' } },
   { state: 'joined', settled: true, final: false, label: { 'zh-CN': '已入会', 'en-US': 'In the meeting' } },
   { state: 'rejected', settled: true, final: true, label: { 'zh-CN': '已拒绝', 'en-US': 'Rejected' } },

@@ -6,7 +6,8 @@ export interface FieldError {
   readonly message: Localized;
 }
 
-export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: FieldError };
+export type Validated<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: FieldError };
 
 export const valid = <T>(value: T): Validated<T> => ({ ok: true, value });
 export const invalid = <T = never>(field: string, message: Localized): Validated<T> => ({

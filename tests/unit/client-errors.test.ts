@@ -88,7 +88,12 @@ describe('room-call is never retried', () => {
     const { client, calls } = setup([apiError(10004, 500, '会议室呼叫失败')]);
     const error = await client.roomCall(MEETING_ID, ROOM).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ httpStatus: 500, errorCode: 10004, newErrorCode: 10004, serverMessage: '会议室呼叫失败' });
+    expect(error).toMatchObject({
+      httpStatus: 500,
+      errorCode: 10004,
+      newErrorCode: 10004,
+      serverMessage: '会议室呼叫失败',
+    });
     expect(calls).toHaveLength(1);
   });
 

@@ -14,7 +14,10 @@ const credentials = {
 const NOW = 1_700_000_000_500;
 const MEETING_ID = '13434567890123927028'; // 20 digits: above 2^64, must stay a string
 
-function client(fetch: ReturnType<typeof fakeFetch>['fetch'], extra: Partial<ConstructorParameters<typeof WemeetClient>[0]> = {}) {
+function client(
+  fetch: ReturnType<typeof fakeFetch>['fetch'],
+  extra: Partial<ConstructorParameters<typeof WemeetClient>[0]> = {},
+) {
   return new WemeetClient({
     endpoint: 'https://api.meeting.qq.com',
     credentials,
@@ -26,7 +29,12 @@ function client(fetch: ReturnType<typeof fakeFetch>['fetch'], extra: Partial<Con
   });
 }
 
-function expectSigned(call: { url: string; method: string; headers: Record<string, string>; body: string | undefined }) {
+function expectSigned(call: {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+}) {
   const uri = call.url.replace('https://api.meeting.qq.com', '');
   const h = call.headers;
   expect(h['X-TC-Timestamp']).toBe('1700000000');
@@ -138,7 +146,9 @@ describe('request bytes and headers', () => {
       endTime: 1700003600,
       hostUserIds: ['admin1'],
     });
-    expect(calls[0]?.url).toBe('https://api.meeting.qq.com/v1/meetings?meeting_code=806146667&userid=admin1&instanceid=1');
+    expect(calls[0]?.url).toBe(
+      'https://api.meeting.qq.com/v1/meetings?meeting_code=806146667&userid=admin1&instanceid=1',
+    );
     expect(calls[0]?.body).toBeUndefined();
     expectSigned(calls[0]!);
   });
@@ -152,7 +162,13 @@ describe('request bytes and headers', () => {
   it('room list: fetches every page, 50 at a time, each room once, with the name filter encoded', async () => {
     const room = (id: string) => ({ meeting_room_id: id, meeting_room_name: `R${id}`, is_allow_call: id !== '3' });
     const { fetch, calls } = fakeFetch(
-      json({ current_page: 1, current_size: 2, total_count: 3, total_page: 2, meeting_room_list: [room('1'), room('2')] }),
+      json({
+        current_page: 1,
+        current_size: 2,
+        total_count: 3,
+        total_page: 2,
+        meeting_room_list: [room('1'), room('2')],
+      }),
       json({ current_page: 2, current_size: 1, total_count: 3, total_page: 2, meeting_room_list: [room('3')] }),
     );
     const rooms = await client(fetch).listMeetingRooms({ name: '大 会议室+' });
