@@ -43,7 +43,7 @@ import {
   type Room,
   type Settings,
   type StoreData,
-} from './schema';
+} from '../../common/store-schema';
 import { applySettingsPatch, type SettingsPatch } from './settings-input';
 import { inspectStoreFile, writeStoreFileAtomically } from './store-file';
 import { mergeTencentRooms, type ImportSummary } from './tencent-import';

@@ -3,7 +3,7 @@
 // pass conf, the engine electron-store wraps, pointed at a temp dir. Anything with conf's `path` and `store`
 // accessor fits.
 import type { ConfSchemaOptions } from './conf-schema';
-import type { StoreData } from './schema';
+import type { StoreData } from '../../common/store-schema';
 
 /** The part of conf / electron-store the service uses. Setting `store` must validate and write atomically. */
 export interface StoreBackend {

@@ -2,7 +2,7 @@
 // never drift apart. conf validates the whole document before every write and on every read of `.store`; that is
 // the second line of defence behind the service's own per-mutation checks.
 import { z } from 'zod';
-import { storeDataSchema } from './schema';
+import { storeDataSchema } from '../../common/store-schema';
 
 type JsonSchemaObject = Record<string, unknown>;
 

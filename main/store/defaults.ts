@@ -2,7 +2,7 @@
 // Kept out of the schema on purpose (no zod `.default()`): a value that is missing from a file is a problem to
 // report, not something to fill in quietly.
 import { DEFAULT_ENDPOINT } from '../../common/endpoint';
-import { CURRENT_SCHEMA_VERSION, type Settings, type StoreData } from './schema';
+import { CURRENT_SCHEMA_VERSION, type Settings, type StoreData } from '../../common/store-schema';
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   locale: 'system',

@@ -2,7 +2,7 @@
 // running Electron). Pass `cwd: app.getPath('userData')` to openAppStore, which is electron-store's default folder.
 import ElectronStore, { type Options } from 'electron-store';
 import type { StoreBackendFactory } from './backend';
-import type { StoreData } from './schema';
+import type { StoreData } from '../../common/store-schema';
 
 // The derived JSON schema is typed loosely (Record<string, unknown>), electron-store wants its own Schema type.
 export const electronStoreBackend: StoreBackendFactory = ({ configName, ...options }) =>

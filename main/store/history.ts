@@ -2,7 +2,7 @@
 // file stays a bounded size (5,000 records is roughly 2 MB).
 import { invalid, valid, type Validated } from '../../common/validation';
 import { fieldErrorFromZod } from './field-error';
-import { HISTORY_LIMIT, historyRecordSchema, type HistoryRecord } from './schema';
+import { HISTORY_LIMIT, historyRecordSchema, type HistoryRecord } from '../../common/store-schema';
 
 /** The store assigns the id when none is given. */
 export type HistoryInput = Omit<HistoryRecord, 'id'> & { readonly id?: string };

@@ -1,7 +1,7 @@
 // The "recent meetings" list the meeting picker offers: most recent first, one entry per meeting, at most 20.
 import { valid, type Validated } from '../../common/validation';
 import { fieldErrorFromZod } from './field-error';
-import { RECENT_MEETINGS_LIMIT, recentMeetingSchema, type RecentMeeting } from './schema';
+import { RECENT_MEETINGS_LIMIT, recentMeetingSchema, type RecentMeeting } from '../../common/store-schema';
 
 /** usedAt defaults to now. */
 export type RecentMeetingInput = Omit<RecentMeeting, 'usedAt'> & { readonly usedAt?: string };

@@ -5,7 +5,7 @@ import { validateH323Address, validateSipAddress } from '../../common/address';
 import type { Localized } from '../../common/locale';
 import { validateRoomInput, type RoomInput, type RoomKind, type ValidRoomInput } from '../../common/room-input';
 import { invalid, type Validated } from '../../common/validation';
-import type { Room } from './schema';
+import type { Room } from '../../common/store-schema';
 
 /** The editable part of a stored room, in input form (what a patch is laid over). */
 export function roomToInput(room: Room): RoomInput {

@@ -2,7 +2,7 @@
 // writing an upgraded document back in one atomic step.
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import type { StoreData } from './schema';
+import type { StoreData } from '../../common/store-schema';
 import { upgrade, UnreadableStoreError, type UnreadableReason } from './upgrade';
 import type { Localized } from '../../common/locale';
 

@@ -5,7 +5,7 @@
 import { codePointLength, MEETING_ROOM_ID_PATTERN, ROOM_LIMITS } from '../../common/room-input';
 import { invalid, valid, type Validated } from '../../common/validation';
 import type { MeetingRoomInfo } from '../../common/wemeet-types';
-import type { Room, TencentRoom } from './schema';
+import type { Room, TencentRoom } from '../../common/store-schema';
 
 export interface ImportSummary {
   readonly added: number;

@@ -16,7 +16,7 @@
 import type { Localized } from '../../common/locale';
 import { DEFAULT_SETTINGS } from './defaults';
 import { fieldErrorFromZod } from './field-error';
-import { CURRENT_SCHEMA_VERSION, storeDataSchema, type StoreData } from './schema';
+import { CURRENT_SCHEMA_VERSION, storeDataSchema, type StoreData } from '../../common/store-schema';
 
 export type UnreadableReason = 'unparseable' | 'invalid' | 'newer-version';
 

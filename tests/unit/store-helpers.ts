@@ -7,7 +7,7 @@ import Conf, { type Options } from 'conf';
 import { afterEach, expect } from 'vitest';
 import { openAppStore, type AppStoreOptions, type OpenedAppStore } from '../../main/store/app-store';
 import type { StoreBackend, StoreBackendFactory } from '../../main/store/backend';
-import type { StoreData } from '../../main/store/schema';
+import type { StoreData } from '../../common/store-schema';
 
 const dirs: string[] = [];
 

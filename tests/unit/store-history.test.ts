@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openAppStore, type HistoryInput, type RecentMeetingInput } from '../../main/store/app-store';
 import { defaultStoreData } from '../../main/store/defaults';
-import { HISTORY_LIMIT, RECENT_MEETINGS_LIMIT, type HistoryRecord } from '../../main/store/schema';
+import { HISTORY_LIMIT, RECENT_MEETINGS_LIMIT, type HistoryRecord } from '../../common/store-schema';
 import {
   configPath,
   expectFileUnchanged,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingRoomInfo } from '../../common/wemeet-types';
-import type { Room } from '../../main/store/schema';
+import type { Room } from '../../common/store-schema';
 import { expectFileUnchanged, failedField, ok, open, readConfig, sipRoom, tempDir } from './store-helpers';
 
 function info(id: string, extra: Partial<MeetingRoomInfo> = {}): MeetingRoomInfo {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoreBackendFactory } from '../../main/store/backend';
 import { confSchemaOptions } from '../../main/store/conf-schema';
 import { defaultStoreData } from '../../main/store/defaults';
-import { CURRENT_SCHEMA_VERSION, storeDataSchema, type StoreData } from '../../main/store/schema';
+import { CURRENT_SCHEMA_VERSION, storeDataSchema, type StoreData } from '../../common/store-schema';
 import { configPath, confBackend, filesIn, open, readConfig, sipRoom, tempDir, ok } from './store-helpers';
 
 const ROOM_ID = '0b6f3c1e-4d5a-4f6b-8c7d-9e0f1a2b3c4d';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomInput } from '../../common/room-input';
-import type { Room } from '../../main/store/schema';
+import type { Room } from '../../common/store-schema';
 import {
   expectFileUnchanged,
   failedField,

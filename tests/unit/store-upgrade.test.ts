@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultStoreData } from '../../main/store/defaults';
-import { CURRENT_SCHEMA_VERSION, type StoreData } from '../../main/store/schema';
+import { CURRENT_SCHEMA_VERSION, type StoreData } from '../../common/store-schema';
 import { upgrade, UnreadableStoreError } from '../../main/store/upgrade';
 
 const ID_1 = '0b6f3c1e-4d5a-4f6b-8c7d-9e0f1a2b3c4d';

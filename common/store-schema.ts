@@ -10,9 +10,9 @@
 // - lengths count code points in both (zod via a refinement, ajv natively), via `text(max)`;
 // - no `.default()` anywhere: ajv runs with useDefaults and would otherwise fill values in silently.
 import { z } from 'zod';
-import { validateEndpoint } from '../../common/endpoint';
-import { MAX_DIAL_STRING_LENGTH } from '../../common/address';
-import { codePointLength, MEETING_ROOM_ID_PATTERN, ROOM_LIMITS } from '../../common/room-input';
+import { validateEndpoint } from './endpoint';
+import { MAX_DIAL_STRING_LENGTH } from './address';
+import { codePointLength, MEETING_ROOM_ID_PATTERN, ROOM_LIMITS } from './room-input';
 
 export const CURRENT_SCHEMA_VERSION = 1;
 export const RECENT_MEETINGS_LIMIT = 20;
