@@ -1,0 +1,112 @@
+// The life of one room call as the app tracks it, and the ONE table from the API's answer status to that state.
+// The API's own 0..6 status meanings live in call-status.ts; this adds what only the app knows: a call that is
+// queued, being sent, failed before the room was reached, or whose outcome is unknown.
+import { answerStatusInfo, type AnswerStatus } from './call-status';
+import type { IpcError } from './ipc-error';
+import type { Localized } from './locale';
+
+export const CALL_STATES = [
+  'queued',
+  'calling',
+  'ringing',
+  'joined',
+  'rejected',
+  'no_answer',
+  'cancelled',
+  'left',
+  'failed',
+  'unknown',
+] as const;
+export type CallState = (typeof CALL_STATES)[number];
+
+/**
+ * States after which the tracker stops polling and writes history. `joined` is one: the operator's job for that
+ * room is done, and polling every joined room for as long as a meeting lasts would be load with no one waiting for
+ * it. `left` is seen only when a poll finds the room already gone.
+ */
+export const FINAL_CALL_STATES: ReadonlySet<CallState> = new Set([
+  'joined',
+  'rejected',
+  'no_answer',
+  'cancelled',
+  'left',
+  'failed',
+  'unknown',
+]);
+
+export function isFinalCallState(state: CallState): boolean {
+  return FINAL_CALL_STATES.has(state);
+}
+
+/** States a redial makes sense for: the room is not in the meeting and nothing is ringing it. */
+export const REDIALABLE_CALL_STATES: ReadonlySet<CallState> = new Set([
+  'rejected',
+  'no_answer',
+  'cancelled',
+  'left',
+  'failed',
+  'unknown',
+]);
+
+/** A ringing call can be cancelled; so can one still being sent (the cancel then waits for its invite_id). */
+export const CANCELLABLE_CALL_STATES: ReadonlySet<CallState> = new Set(['queued', 'calling', 'ringing']);
+
+/**
+ * THE mapping from room-call-info `status` to the call state shown to the operator. `not_called` (1) right after
+ * room-call means Tencent has not started ringing yet, so the call stays `calling`.
+ */
+const STATE_FOR_ANSWER: Readonly<Record<AnswerStatus, CallState>> = {
+  0: 'no_answer',
+  1: 'calling',
+  2: 'joined',
+  3: 'rejected',
+  4: 'ringing',
+  5: 'cancelled',
+  6: 'left',
+};
+
+export function callStateForAnswer(status: AnswerStatus): CallState {
+  return STATE_FOR_ANSWER[status];
+}
+
+export const CALL_STATE_LABELS: Readonly<Record<CallState, Localized>> = {
+  queued: { 'zh-CN': '排队中', 'en-US': 'Queued' },
+  calling: { 'zh-CN': '正在呼叫', 'en-US': 'Calling' },
+  ringing: { 'zh-CN': '响铃中', 'en-US': 'Ringing' },
+  joined: { 'zh-CN': '已入会', 'en-US': 'Joined' },
+  rejected: { 'zh-CN': '已拒绝', 'en-US': 'Rejected' },
+  no_answer: { 'zh-CN': '无应答', 'en-US': 'No answer' },
+  cancelled: { 'zh-CN': '已取消', 'en-US': 'Cancelled' },
+  left: { 'zh-CN': '已离会', 'en-US': 'Left' },
+  failed: { 'zh-CN': '失败', 'en-US': 'Failed' },
+  unknown: { 'zh-CN': '结果未知', 'en-US': 'Outcome unknown' },
+};
+
+/** What the API's status label says, for the operator's detail view. */
+export function answerLabel(status: AnswerStatus): Localized {
+  return answerStatusInfo(status).label;
+}
+
+/** One room call, as the main process reports it to the window (and as tests observe it). No secrets in here. */
+export interface CallView {
+  readonly callId: string;
+  /** All calls started by one dial() share a batchId. */
+  readonly batchId: string;
+  readonly roomId: string;
+  /** Copied at dial time. */
+  readonly roomName: string;
+  /** describeTarget() of what is dialed, e.g. "SIP room101@sip.example.com". */
+  readonly target: string;
+  readonly meetingId: string;
+  readonly meetingCode?: string;
+  readonly state: CallState;
+  /** From room-call; absent until the invite is out (and forever for a call that failed before it). */
+  readonly inviteId?: string;
+  /** ISO times. */
+  readonly queuedAt: string;
+  readonly startedAt?: string;
+  readonly updatedAt: string;
+  readonly endedAt?: string;
+  /** Why a call is failed or unknown (or why a cancel did not go through): what happened and the next step. */
+  readonly error?: IpcError;
+}

@@ -1,0 +1,167 @@
+// THE list of everything the window may ask the main process, one entry per channel: the request's schema (checked
+// by main before a handler runs) and the response type. The preload and the end-to-end tests build the window API
+// from this same list (window-api.ts), and main registers exactly these handlers (main/ipc/). Adding a channel is
+// adding one entry here; a handler or window function that does not match fails to typecheck.
+//
+// Request schemas check the envelope: types, no unknown keys, and a size bound on every string and array, so a 1 MB
+// string is refused before any handler sees it. The domain rules (is this a SIP address?) stay in the validators
+// the handlers call, which name the field in the operator's language.
+import { z } from 'zod';
+import type { CallView } from './call-model';
+import type { CredentialPublicView } from './credentials';
+import type { IpcError } from './ipc-error';
+import type { Locale } from './locale';
+import type { HistoryRecord, RecentMeeting, Room, Settings } from './store-schema';
+import type { MeetingInfo } from './wemeet-types';
+
+/** Long enough for any real value, short enough that nothing huge crosses. */
+const MAX_TEXT = 2048;
+const MAX_NOTES = 4096;
+const MAX_BATCH = 500;
+const MAX_IMPORT_ROWS = 10_000;
+
+const text = (max = MAX_TEXT) => z.string().max(max);
+const id = z.string().min(1).max(64);
+const none = z.strictObject({});
+
+const roomInput = z.strictObject({
+  name: text(),
+  kind: z.enum(['sip', 'h323', 'rooms']),
+  address: text().optional(),
+  meetingRoomId: text().optional(),
+  location: text().optional(),
+  group: text().optional(),
+  tags: z.array(text()).max(100).optional(),
+  notes: text(MAX_NOTES).optional(),
+  favorite: z.boolean().optional(),
+});
+export type RoomInputPayload = z.infer<typeof roomInput>;
+
+const meetingRef = z.strictObject({
+  meetingId: z.string().regex(/^\d{1,32}$/),
+  meetingCode: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+  subject: text(255).optional(),
+});
+
+/** One row of an address-book import, with what to do when it matches an existing room. */
+const importRow = z.strictObject({
+  room: roomInput,
+  /** Set to the existing room's id only when the operator confirmed overwriting it. */
+  overwriteId: id.optional(),
+});
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  /** The OS language, for the first start before the operator picked one. */
+  readonly systemLocale: Locale;
+  /** True when running against the local simulator (npm run demo). */
+  readonly demo: boolean;
+  /** Store problems found at start (a file moved aside, an upgrade), to show the operator once. */
+  readonly notices: readonly { readonly message: Record<Locale, string>; readonly backupPath: string }[];
+}
+
+export interface ImportRowResult {
+  readonly index: number;
+  readonly ok: boolean;
+  readonly room?: Room;
+  readonly error?: IpcError;
+}
+
+export interface TencentImportSummary {
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** Rooms marked not callable (is_allow_call false). */
+  readonly notCallable: number;
+}
+
+export type ConnectionTestResult = { readonly ok: true } | { readonly ok: false; readonly error: IpcError };
+
+/** `channel<Response>()(requestSchema)`: curried so the request type is inferred from its schema. */
+function channel<Response>() {
+  return <Request extends z.ZodType>(request: Request) => ({
+    request,
+    /** Type-only: never read at run time. */
+    response: undefined as unknown as Response,
+  });
+}
+
+export const IPC_CONTRACT = {
+  'app:info': channel<AppInfo>()(none),
+
+  'settings:get': channel<Settings>()(none),
+  /** Fields left out stay as they are; any bad field refuses the whole change. */
+  'settings:update': channel<Settings>()(
+    z.strictObject({
+      locale: z.enum(['zh-CN', 'en-US', 'system']).optional(),
+      pollIntervalMs: z.number().optional(),
+      maxConcurrentDials: z.number().optional(),
+      instanceId: z.number().optional(),
+      endpoint: text().optional(),
+    }),
+  ),
+
+  'credentials:get': channel<CredentialPublicView>()(none),
+  /** secretKey is write-only: empty or absent keeps the saved one. The answer never contains it. */
+  'credentials:save': channel<CredentialPublicView>()(
+    z.strictObject({
+      appId: text(),
+      sdkId: text().optional(),
+      secretId: text(),
+      secretKey: text().optional(),
+      operatorId: text(),
+    }),
+  ),
+  'credentials:test': channel<ConnectionTestResult>()(none),
+  'credentials:delete': channel<CredentialPublicView>()(none),
+
+  'rooms:list': channel<readonly Room[]>()(none),
+  'rooms:add': channel<Room>()(roomInput),
+  'rooms:update': channel<Room>()(z.strictObject({ id, patch: roomInput.partial() })),
+  'rooms:delete': channel<Room>()(z.strictObject({ id })),
+  /** Undo of a delete: puts the room back exactly as rooms:delete returned it. */
+  'rooms:restore': channel<Room>()(z.strictObject({ room: z.record(z.string(), z.unknown()) })),
+  /** A CSV import after the operator saw the preview. Each row stands alone: valid rows go in, invalid ones say why. */
+  'rooms:import': channel<readonly ImportRowResult[]>()(
+    z.strictObject({ rows: z.array(importRow).max(MAX_IMPORT_ROWS) }),
+  ),
+  /** Every Tencent Rooms room of the account, merged without duplicates. */
+  'rooms:import-tencent': channel<TencentImportSummary>()(none),
+
+  /** A 9-digit code (dashes and spaces allowed) or a meeting_id. */
+  'meetings:lookup': channel<MeetingInfo>()(z.strictObject({ meeting: text(64) })),
+  'meetings:recent': channel<readonly RecentMeeting[]>()(none),
+
+  /** Calls every room into the meeting, at most maxConcurrentDials at once; a room already ringing is skipped. */
+  'calls:dial': channel<readonly CallView[]>()(
+    z.strictObject({ meeting: meetingRef, roomIds: z.array(id).min(1).max(MAX_BATCH) }),
+  ),
+  'calls:list': channel<readonly CallView[]>()(none),
+  'calls:cancel': channel<CallView>()(z.strictObject({ callId: id })),
+  'calls:cancel-all': channel<readonly CallView[]>()(none),
+  'calls:redial': channel<CallView>()(z.strictObject({ callId: id })),
+
+  'history:list': channel<readonly HistoryRecord[]>()(
+    z.strictObject({
+      roomId: id.optional(),
+      meetingId: z.string().max(32).optional(),
+      outcome: z.string().max(64).optional(),
+      since: z.string().max(64).optional(),
+      until: z.string().max(64).optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    }),
+  ),
+
+  /** Opens an https link in the system browser, only for the allowlisted hosts (Tencent's help pages). */
+  'shell:open-external': channel<null>()(z.strictObject({ url: text() })),
+} as const;
+
+export type IpcContract = typeof IPC_CONTRACT;
+export type Channel = keyof IpcContract;
+export type RequestOf<C extends Channel> = z.infer<IpcContract[C]['request']>;
+export type ResponseOf<C extends Channel> = IpcContract[C]['response'];
+export const CHANNELS = Object.keys(IPC_CONTRACT) as Channel[];

@@ -1,0 +1,64 @@
+// The API the window sees (`window.roomDialer`): one named function per channel of the contract, plus onCallUpdate.
+// Built by the preload over ipcRenderer, and by the end-to-end tests over page.exposeBinding, from this one
+// function, so the tests exercise exactly what the app exposes. There is no generic invoke(channel) on it.
+// Type-only imports from the contract keep zod out of the preload bundle.
+import type { CallView } from './call-model';
+import type { Channel, RequestOf, ResponseOf } from './ipc-contract';
+import type { IpcResult } from './ipc-error';
+
+/** Pushed from main to the window on every call state change, with the CallView as its only argument. */
+export const CALL_UPDATE_EVENT = 'calls:update';
+
+/** Method name → channel. Explicit names read better in the renderer than generated ones. */
+export const WINDOW_API_METHODS = {
+  getAppInfo: 'app:info',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+  getCredentials: 'credentials:get',
+  saveCredentials: 'credentials:save',
+  testConnection: 'credentials:test',
+  deleteCredentials: 'credentials:delete',
+  listRooms: 'rooms:list',
+  addRoom: 'rooms:add',
+  updateRoom: 'rooms:update',
+  deleteRoom: 'rooms:delete',
+  restoreRoom: 'rooms:restore',
+  importRooms: 'rooms:import',
+  importTencentRooms: 'rooms:import-tencent',
+  lookupMeeting: 'meetings:lookup',
+  recentMeetings: 'meetings:recent',
+  dial: 'calls:dial',
+  listCalls: 'calls:list',
+  cancelCall: 'calls:cancel',
+  cancelAllCalls: 'calls:cancel-all',
+  redial: 'calls:redial',
+  listHistory: 'history:list',
+  openExternal: 'shell:open-external',
+} as const satisfies Record<string, Channel>;
+
+type Methods = typeof WINDOW_API_METHODS;
+type NoRequest<C extends Channel> = keyof RequestOf<C> extends never ? true : false;
+
+export type WindowApi = {
+  readonly [M in keyof Methods]: NoRequest<Methods[M]> extends true
+    ? () => Promise<IpcResult<ResponseOf<Methods[M]>>>
+    : (request: RequestOf<Methods[M]>) => Promise<IpcResult<ResponseOf<Methods[M]>>>;
+} & {
+  /** Calls `listener` with every call state change; returns the function that stops it. */
+  readonly onCallUpdate: (listener: (call: CallView) => void) => () => void;
+};
+
+export type Invoke = (channel: Channel, request: unknown) => Promise<unknown>;
+export type Subscribe = (listener: (call: CallView) => void) => () => void;
+
+export function buildWindowApi(invoke: Invoke, subscribe: Subscribe): WindowApi {
+  const api: Record<string, unknown> = {};
+  for (const [method, channel] of Object.entries(WINDOW_API_METHODS)) {
+    api[method] = (request?: unknown) => invoke(channel, request ?? {});
+  }
+  api['onCallUpdate'] = (listener: unknown) => {
+    if (typeof listener !== 'function') throw new TypeError('onCallUpdate needs a function');
+    return subscribe(listener as (call: CallView) => void);
+  };
+  return Object.freeze(api) as WindowApi;
+}
