@@ -1,0 +1,108 @@
+// The harness itself, against a trivial page: the static server sends the CSP it is given, the page gets
+// window.roomDialer from the shared buildWindowApi with no generic invoke left on window, calls reach Node with the
+// calling frame's URL and main-frame flag, and pushed updates reach onCallUpdate listeners.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WINDOW_API_METHODS } from '../../common/window-api';
+import { installBridge, type Bridge, type FrameSender } from './harness/bridge';
+import { launchChromium, newContext } from './harness/browser';
+import { startStaticServer, type StaticServer } from './harness/static-server';
+
+const CSP = "default-src 'self'; script-src 'self'; object-src 'none'";
+
+// The page reports what it can see into #out; inline script must be refused by the CSP header.
+const INDEX = `<!doctype html><html><head><meta charset="utf-8"><title>smoke</title>
+<script src="/smoke.js" defer></script></head>
+<body><pre id="out"></pre><pre id="updates"></pre><script>document.title = 'inline ran';</script>
+<iframe id="child" src="/child.html"></iframe></body></html>`;
+const CHILD = `<!doctype html><html><head><script src="/child.js" defer></script></head><body></body></html>`;
+const SMOKE_JS = `
+const api = window.roomDialer;
+window.roomDialer.onCallUpdate((call) => { document.getElementById('updates').textContent += JSON.stringify(call) + '\\n'; });
+api.getAppInfo().then((answer) => {
+  document.getElementById('out').textContent = JSON.stringify({
+    answer,
+    methods: Object.keys(api).sort(),
+    frozen: Object.isFrozen(api),
+    invokeVisible: '__roomDialerInvoke' in window,
+    title: document.title,
+  });
+});`;
+const CHILD_JS = `window.roomDialer.listRooms().then((answer) => { document.body.textContent = JSON.stringify(answer); });`;
+
+let browser: Browser;
+let server: StaticServer;
+let root: string;
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'room-dialer-e2e-smoke-'));
+  for (const [name, text] of Object.entries({
+    'index.html': INDEX,
+    'child.html': CHILD,
+    'smoke.js': SMOKE_JS,
+    'child.js': CHILD_JS,
+  })) {
+    writeFileSync(path.join(root, name), text);
+  }
+  server = await startStaticServer({ root, csp: CSP });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function openPage(): Promise<{ page: Page; bridge: Bridge; calls: [FrameSender, string, unknown][] }> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const calls: [FrameSender, string, unknown][] = [];
+  const bridge = await installBridge(page, async (sender, channel, request) => {
+    calls.push([sender, channel, request]);
+    return { ok: true, value: { channel, echo: request } };
+  });
+  await page.goto(`${server.url}/`);
+  return { page, bridge, calls };
+}
+
+describe('e2e harness', () => {
+  it('serves files with the CSP header and refuses paths outside the root', async () => {
+    const index = await fetch(`${server.url}/`);
+    expect(index.headers.get('content-security-policy')).toBe(CSP);
+    expect(await index.text()).toContain('smoke.js');
+    expect((await fetch(`${server.url}/..%2f..%2fetc/passwd`)).status).toBe(404);
+    expect((await fetch(`${server.url}/smoke.js`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('gives the page exactly the named window API and carries calls and updates across', async () => {
+    const { page, bridge, calls } = await openPage();
+    await expect.poll(() => page.locator('#out').textContent(), { timeout: 15_000 }).not.toBe('');
+    const seen = JSON.parse((await page.locator('#out').textContent()) ?? '{}') as Record<string, unknown>;
+    expect(seen['answer']).toEqual({ ok: true, value: { channel: 'app:info', echo: {} } });
+    expect(seen['methods']).toEqual([...Object.keys(WINDOW_API_METHODS), 'onCallUpdate'].sort());
+    expect(seen['frozen']).toBe(true);
+    expect(seen['invokeVisible']).toBe(false);
+    // The inline script was blocked by the CSP header.
+    expect(seen['title']).toBe('smoke');
+
+    const main = calls.find(([, channel]) => channel === 'app:info');
+    expect(main?.[0]).toEqual({ url: `${server.url}/`, isMainFrame: true });
+    await expect
+      .poll(() => calls.find(([, channel]) => channel === 'rooms:list')?.[0])
+      .toEqual({
+        url: `${server.url}/child.html`,
+        isMainFrame: false,
+      });
+
+    await bridge.push({ callId: 'c1', state: 'ringing' });
+    await expect.poll(() => page.locator('#updates').textContent()).toContain('"state":"ringing"');
+    expect(bridge.crossings.map((c) => `${c.kind}:${c.channel}`)).toEqual(
+      expect.arrayContaining(['response:app:info', 'response:rooms:list', 'update:calls:update']),
+    );
+    await page.context().close();
+  });
+});
