@@ -2,8 +2,10 @@
 // `npm test`: every check the project has, in one command, ending with the line CI reads:
 //   N passed, N failed
 // Steps: typecheck (main/preload/common/tests against Electron's and Node's types, renderer with vue-tsc),
-// lint, the production build, then the vitest suites: the plain run, and the keychain tests against a real Secret
-// Service in a throw-away D-Bus session. Each non-vitest step counts as one test.
+// lint, the production build, then the vitest suites: the plain run, the keychain tests against a real Secret
+// Service in a throw-away D-Bus session, and the end-to-end suite (built renderer in Chromium, real handlers, real
+// keychain) in another such session. Each non-vitest step counts as one test.
+// `--e2e` (npm run test:e2e): the build and the end-to-end suite only.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,13 +73,13 @@ const UNLOCK_KEYRING_THEN_RUN =
   '|| { echo "keychain tests: gnome-keyring-daemon could not start or unlock a keyring" >&2; exit 1; }; exec "$@"';
 
 /**
- * The vault's tests against the real keychain (tests/keychain/, vitest.keychain.config.ts). Runs in its own D-Bus
+ * A vitest run against the real keychain: by default the vault's tests (tests/keychain/, vitest.keychain.config.ts);
+ * the end-to-end suite passes its own label and config. Runs in its own D-Bus
  * session with the keyring files, the runtime dir and the cache in the run's temp dir, so neither HOME nor the
  * developer's own keyring is touched. Missing tools fail this run loudly: a keychain that was never tested must
  * not look like one that passed.
  */
-function keychainVitest() {
-  const label = 'vitest (keychain)';
+function keychainVitest(label = 'vitest (keychain)', config = 'vitest.keychain.config.ts') {
   const missing = ['dbus-run-session', 'gnome-keyring-daemon', 'dbus-send'].filter((command) => !onPath(command));
   if (missing.length) {
     process.stdout.write(
@@ -88,7 +90,7 @@ function keychainVitest() {
     failures.push(label);
     return;
   }
-  vitest(label, ['--config', 'vitest.keychain.config.ts'], {
+  vitest(label, ['--config', config], {
     wrap: (command) => ['dbus-run-session', '--', 'sh', '-c', UNLOCK_KEYRING_THEN_RUN, 'sh', ...command],
     env: (dir) => {
       const runtime = join(dir, 'run');
@@ -107,11 +109,18 @@ function keychainVitest() {
   });
 }
 
-step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
-step('lint', 'npm', ['run', '--silent', 'lint']);
+const e2eOnly = process.argv.includes('--e2e');
+if (!e2eOnly) {
+  step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+  step('lint', 'npm', ['run', '--silent', 'lint']);
+}
 step('build', 'npm', ['run', '--silent', 'build']);
-vitest('vitest', []);
-keychainVitest();
+if (!e2eOnly) {
+  vitest('vitest', []);
+  keychainVitest();
+}
+// The end-to-end handlers use the real keytar-backed SecretStore: the same kind of throw-away keyring session.
+keychainVitest('vitest (e2e)', 'vitest.e2e.config.ts');
 
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
 const skipped = results.skipped ? `, ${results.skipped} skipped` : '';
