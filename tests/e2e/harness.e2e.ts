@@ -47,7 +47,7 @@ beforeAll(async () => {
   })) {
     writeFileSync(path.join(root, name), text);
   }
-  server = await startStaticServer({ root, csp: CSP });
+  server = await startStaticServer({ root, headers: { 'Content-Security-Policy': CSP } });
   browser = await launchChromium();
 });
 

@@ -1,6 +1,6 @@
-// A tiny static file server on 127.0.0.1 for the built renderer (out/renderer), sending the Content-Security-Policy
-// header the shell sends, so the end-to-end run proves the UI works under the real CSP. Read-only, GET/HEAD only,
-// and nothing outside the root is reachable.
+// A tiny static file server on 127.0.0.1 for the built renderer (out/renderer), sending the security headers the
+// shell sends (main/shell/csp.ts withSecurityHeaders), so the end-to-end run proves the UI works under the real
+// CSP. Read-only, GET/HEAD only, and nothing outside the root is reachable.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
@@ -31,8 +31,8 @@ export interface StaticServer {
 export interface StaticServerOptions {
   /** The folder served as `/`. */
   readonly root: string;
-  /** Sent as the Content-Security-Policy header on every answer. */
-  readonly csp: string;
+  /** Sent on every answer: the Content-Security-Policy among them. */
+  readonly headers: Readonly<Record<string, string | readonly string[]>>;
 }
 
 function end(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
@@ -61,8 +61,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const server = createServer((req, res) => {
     void (async () => {
       const urlPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      res.setHeader('Content-Security-Policy', options.csp);
-      res.setHeader('X-Content-Type-Options', 'nosniff');
+      for (const [name, value] of Object.entries(options.headers)) res.setHeader(name, value);
       res.setHeader('Cache-Control', 'no-store');
       const record = (status: number) => requests.push({ path: urlPath, status });
       if (req.method !== 'GET' && req.method !== 'HEAD') {
