@@ -1,0 +1,27 @@
+// What the handlers work with. services.ts builds it; tests build it with a temp store, an in-memory keychain and
+// the simulator.
+import type { AppInfo } from '../../../common/ipc-contract';
+import type { WemeetClient } from '../../api/client';
+import type { CallTrackerApi } from '../../calls/types';
+import type { Log } from '../../log';
+import type { AppStore } from '../../store/app-store';
+import type { CredentialVault } from '../../vault/credential-vault';
+
+export interface HandlerContext {
+  readonly store: AppStore;
+  readonly vault: CredentialVault;
+  /** The keychain profile the app uses. */
+  readonly profile: string;
+  readonly tracker: CallTrackerApi;
+  /**
+   * A client on the credentials saved now and the current endpoint and device type (either may have changed since
+   * the last request). Rejects with the 'not_configured' IpcFailure when no credentials are saved.
+   */
+  clientFor(): Promise<WemeetClient>;
+  readonly appInfo: () => AppInfo;
+  /** Opens a URL in the system browser (the shell passes shell.openExternal). Only called for allowlisted links. */
+  readonly openExternal: (url: string) => Promise<void>;
+  /** Exact host names shell:open-external may open. */
+  readonly externalHosts: readonly string[];
+  readonly log: Log;
+}

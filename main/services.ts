@@ -1,0 +1,143 @@
+// The composition root of the main process: the address book, the keychain vault, the API client and the call
+// tracker wired into the IPC handlers. Used by the Electron shell (main/index.ts) and by the end-to-end tests, which
+// run these same handlers in the test process against the simulator. Nothing here loads Electron: the shell passes
+// in what only it has (net.fetch, shell.openExternal, a way to send to the window).
+import { DEFAULT_PROFILE } from '../common/credentials';
+import type { AppInfo } from '../common/ipc-contract';
+import type { CallView } from '../common/call-model';
+import type { Locale } from '../common/locale';
+import type { Settings } from '../common/store-schema';
+import { WemeetClient, type FetchLike, type WemeetClientOptions } from './api/client';
+import type { CallTrackerApi } from './calls/types';
+import { IpcFailure, NOT_CONFIGURED, unwrap } from './ipc/errors';
+import { createHandlers, DEFAULT_EXTERNAL_HOSTS } from './ipc/handlers';
+import type { IpcHandlers } from './ipc/types';
+import type { Log } from './log';
+import type { AppStore, StoreNotice } from './store/app-store';
+import type { CredentialVault } from './vault/credential-vault';
+
+export const APP_NAME = 'Room Dialer';
+
+/** Client settings tests may shorten (retry back-off, time-outs); the app uses the client's defaults. */
+export type ClientTuning = Partial<
+  Pick<WemeetClientOptions, 'timeoutMs' | 'retries' | 'retryBaseDelayMs' | 'sleep' | 'random'>
+>;
+
+/** What the call tracker is built from. */
+export interface TrackerDeps {
+  readonly store: AppStore;
+  /** A client on the credentials and settings of the moment; rejects with 'not_configured' when none are saved. */
+  readonly clientFor: () => Promise<WemeetClient>;
+  /** The current settings (pollIntervalMs, maxConcurrentDials), read on each use. */
+  readonly settings: () => Settings;
+  readonly log: Log;
+  readonly now: () => Date;
+}
+
+export type TrackerFactory = (deps: TrackerDeps) => CallTrackerApi;
+
+export interface ServicesOptions {
+  readonly store: AppStore;
+  /** From openAppStore(): shown once through app:info. */
+  readonly storeNotices?: readonly StoreNotice[];
+  /** openKeychainVault() in the app; demoSetupFromEnv()'s vault in demo mode; an in-memory one in tests. */
+  readonly vault: CredentialVault;
+  /** Electron's net.fetch in the app (system proxy), Node's fetch in tests. */
+  readonly fetch: FetchLike;
+  readonly appVersion: string;
+  readonly log: Log;
+  readonly now?: () => Date;
+  /** The keychain profile; default "default". */
+  readonly profile?: string;
+  /** The OS language (app:info), for the first start. Default en-US. */
+  readonly systemLocale?: Locale;
+  /**
+   * Demo mode (npm run demo): the simulator's URL is written to settings.endpoint at start, and app:info says demo.
+   * The shell should then open the store under its own name (configName "demo") so the operator's file is untouched.
+   */
+  readonly demo?: { readonly endpoint: string };
+  /** shell.openExternal in the app. Without it shell:open-external fails with an internal error. */
+  readonly openExternal?: (url: string) => Promise<void>;
+  /** Hosts shell:open-external may open; default DEFAULT_EXTERNAL_HOSTS. */
+  readonly externalHosts?: readonly string[];
+  /** Gets every call state change (the shell sends it to the window on CALL_UPDATE_EVENT). */
+  readonly broadcast?: (call: CallView) => void;
+  /** Builds the call tracker (tests may pass a fake). */
+  readonly createTracker: TrackerFactory;
+  readonly client?: ClientTuning;
+}
+
+export interface Services {
+  /** Every IPC channel's handler: pass to registerHandlers() or createDispatcher() (main/ipc/register.ts). */
+  readonly handlers: IpcHandlers;
+  readonly tracker: CallTrackerApi;
+  /** A client on the saved credentials, settings.endpoint and settings.instanceId of this moment. */
+  clientFor(): Promise<WemeetClient>;
+  /** On quit: stops the tracker (calls in flight are recorded as unknown) and the broadcasts. */
+  shutdown(): void;
+}
+
+const noExternalOpener = async (): Promise<void> => {
+  throw new Error('openExternal was not provided to createServices');
+};
+
+export function createServices(options: ServicesOptions): Services {
+  const { store, vault, log } = options;
+  const now = options.now ?? (() => new Date());
+  const profile = options.profile ?? DEFAULT_PROFILE;
+
+  if (options.demo) unwrap(store.updateSettings({ endpoint: options.demo.endpoint }));
+
+  const clientFor = async (): Promise<WemeetClient> => {
+    const credentials = await vault.load(profile);
+    if (!credentials) throw new IpcFailure(NOT_CONFIGURED);
+    const settings = store.getSettings();
+    return new WemeetClient({
+      ...options.client,
+      endpoint: settings.endpoint,
+      instanceId: settings.instanceId,
+      credentials,
+      fetch: options.fetch,
+      appVersion: options.appVersion,
+      now: () => now().getTime(),
+      onClockSkew: (skewMs) => log.warn('api: local clock differs from the server', { skewMs }),
+    });
+  };
+
+  const tracker = options.createTracker({ store, clientFor, settings: () => store.getSettings(), log, now });
+  const broadcast = options.broadcast;
+  const stopBroadcast = broadcast ? tracker.onUpdate((call) => broadcast(call)) : () => {};
+
+  const appInfo = (): AppInfo => ({
+    name: APP_NAME,
+    version: options.appVersion,
+    systemLocale: options.systemLocale ?? 'en-US',
+    demo: options.demo !== undefined,
+    notices: (options.storeNotices ?? []).map((notice) => ({
+      message: notice.message,
+      backupPath: notice.backupPath,
+    })),
+  });
+
+  const handlers = createHandlers({
+    store,
+    vault,
+    profile,
+    tracker,
+    clientFor,
+    appInfo,
+    openExternal: options.openExternal ?? noExternalOpener,
+    externalHosts: options.externalHosts ?? DEFAULT_EXTERNAL_HOSTS,
+    log,
+  });
+
+  return {
+    handlers,
+    tracker,
+    clientFor,
+    shutdown: () => {
+      stopBroadcast();
+      tracker.shutdown();
+    },
+  };
+}
