@@ -136,11 +136,15 @@ function requiredOption(parsed: ParsedArgs, name: string): string {
 
 function targetOption(parsed: ParsedArgs): RoomTarget {
   return unwrap(
-    parseRoomTarget({
-      roomId: stringOption(parsed, 'room-id'),
-      sip: stringOption(parsed, 'sip'),
-      h323: stringOption(parsed, 'h323'),
-    }),
+    parseRoomTarget(
+      {
+        roomId: stringOption(parsed, 'room-id'),
+        sip: stringOption(parsed, 'sip'),
+        h323: stringOption(parsed, 'h323'),
+      },
+      // Errors name what the operator typed (--room-id), not the internal field name.
+      { roomId: 'room-id' },
+    ),
   );
 }
 
