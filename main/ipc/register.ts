@@ -56,7 +56,8 @@ export function createDispatcher(handlers: IpcHandlers, options: DispatchOptions
       }
       const schema = IPC_CONTRACT[channel]?.request;
       if (!schema) throw new TypeError(`unknown IPC channel ${String(channel)}`);
-      const parsed = schema.safeParse(payload);
+      // reportInput lets the message tell "wrong type" from "missing"; the input itself never leaves this function.
+      const parsed = schema.safeParse(payload, { reportInput: true });
       if (!parsed.success) {
         const error = fieldIpcError(fieldErrorFromZod(parsed.error, REQUEST_FIELD));
         log.info('ipc: refused a malformed request', { channel, field: error.field });
