@@ -1,0 +1,19 @@
+// CSV cell rules shared by every export and import: Excel-safe output (a BOM so Excel reads UTF-8 Chinese, and
+// formula-looking cells prefixed with ' so a spreadsheet never runs them) and the way back on import.
+import Papa from 'papaparse';
+
+/** Excel opens a BOM-less UTF-8 CSV as the local code page and garbles Chinese. */
+const BOM = '\uFEFF';
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function toCsv(fields: readonly string[], rows: readonly (readonly string[])[]): string {
+  return (
+    BOM +
+    Papa.unparse({ fields: [...fields], data: rows.map((row) => [...row]) }, { escapeFormulae: true, newline: '\r\n' })
+  );
+}
+
+/** Undoes the export's formula guard: "'=x" read back is "=x". Other leading quotes are the operator's text. */
+export function unescapeCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}

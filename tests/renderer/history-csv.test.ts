@@ -1,0 +1,46 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { historyToCsv, localTimestamp } from '../../renderer/src/csv/history-csv';
+import type { HistoryRecord } from '../../common/store-schema';
+
+const record: HistoryRecord = {
+  id: '00000000-0000-4000-8000-000000000001',
+  meetingId: '7567173273889276131',
+  meetingCode: '806146667',
+  subject: '周会, 第 3 次',
+  roomId: '00000000-0000-4000-8000-000000000002',
+  roomName: '北京大会议室',
+  target: 'H.323 10.0.0.5',
+  startedAt: '2026-11-22T02:00:00.000Z',
+  endedAt: '2026-11-22T02:01:05.000Z',
+  outcome: 'rejected',
+  errorCode: '9001',
+  errorMessage: '=HYPERLINK("x")',
+};
+
+describe('historyToCsv', () => {
+  it('writes localized headers and outcomes, local times, durations, and guards formulae', () => {
+    const [header, row] = Papa.parse<string[]>(historyToCsv([record], 'zh-CN').slice(1)).data;
+    expect(header?.[0]).toBe('开始时间');
+    expect(row).toEqual([
+      localTimestamp(record.startedAt),
+      localTimestamp(record.endedAt),
+      '806146667',
+      '7567173273889276131',
+      '周会, 第 3 次',
+      '北京大会议室',
+      'H.323 10.0.0.5',
+      '已拒绝',
+      'rejected',
+      '1:05',
+      '9001',
+      `'=HYPERLINK("x")`,
+    ]);
+    const english = Papa.parse<string[]>(historyToCsv([record], 'en-US').slice(1)).data;
+    expect(english[1]?.[7]).toBe('Rejected');
+  });
+
+  it('formats local time as YYYY-MM-DD HH:mm:ss', () => {
+    expect(localTimestamp(record.startedAt)).toMatch(/^2026-11-2[12] \d\d:00:00$/);
+  });
+});
