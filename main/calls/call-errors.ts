@@ -1,0 +1,178 @@
+// What the tracker puts on a CallView when a call fails, ends unknown or cannot be cancelled, and the errors it
+// throws at its callers. Everything is plain IpcError data in both languages: a CallView crosses to the window.
+import type { IpcError, IpcErrorKind } from '../../common/ipc-error';
+import type { Localized } from '../../common/locale';
+import { WemeetError } from '../api/errors';
+
+const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, 'en-US': en });
+
+const CHECK_STATUS_HINT = both(
+  '再次呼叫前请先确认该会议室是否已入会或仍在响铃，以免重复呼叫',
+  'Check whether the room joined or is still ringing before dialing it again, so that it is not called twice',
+);
+
+const IPC_ERROR_KINDS: ReadonlySet<string> = new Set<IpcErrorKind>([
+  'validation',
+  'api',
+  'network',
+  'timeout',
+  'invalid_response',
+  'clock_skew',
+  'unknown_outcome',
+  'keychain',
+  'not_configured',
+  'not_found',
+  'forbidden',
+  'internal',
+]);
+
+function isLocalized(value: unknown): value is Localized {
+  if (typeof value !== 'object' || value === null) return false;
+  const text = value as Record<string, unknown>;
+  return typeof text['zh-CN'] === 'string' && typeof text['en-US'] === 'string';
+}
+
+function isIpcError(value: unknown): value is IpcError {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<IpcError>;
+  return (
+    typeof candidate.kind === 'string' &&
+    IPC_ERROR_KINDS.has(candidate.kind) &&
+    (typeof candidate.code === 'string' || typeof candidate.code === 'number') &&
+    isLocalized(candidate.message) &&
+    isLocalized(candidate.hint)
+  );
+}
+
+interface Explainable {
+  readonly kind: IpcErrorKind;
+  readonly code: number | string;
+  explain(): { readonly message: Localized; readonly hint: Localized };
+}
+
+/** WemeetError and errors built like it (kind + code + explain()), e.g. a vault's "keychain unavailable". */
+function isExplainable(error: unknown): error is Explainable {
+  if (!(error instanceof Error)) return false;
+  const candidate = error as Partial<Explainable>;
+  return (
+    typeof candidate.kind === 'string' &&
+    IPC_ERROR_KINDS.has(candidate.kind) &&
+    (typeof candidate.code === 'string' || typeof candidate.code === 'number') &&
+    typeof candidate.explain === 'function'
+  );
+}
+
+export const UNEXPECTED_CALL_ERROR: IpcError = {
+  kind: 'internal',
+  code: 'internal',
+  message: both('呼叫时 Room Dialer 内部出错', 'Room Dialer hit an internal error during the call'),
+  hint: CHECK_STATUS_HINT,
+};
+
+/**
+ * The IpcError for whatever a client call (or the client getter) threw. API errors explain themselves, including
+ * the host/co-host hint for SIP/H.323 calls (ApiError knows its target). An IpcError, or an Error carrying one as
+ * `error` (the IPC layer's IpcFailure, e.g. "not configured"), is passed on as it is. Anything else is a bug: a
+ * generic text; the caller logs the details.
+ */
+export function callErrorOf(error: unknown): IpcError {
+  if (error instanceof WemeetError || isExplainable(error)) {
+    const { message, hint } = error.explain();
+    return { kind: error.kind, code: error.code, message, hint };
+  }
+  if (isIpcError(error)) return error;
+  const carried = error instanceof Error ? (error as { error?: unknown }).error : undefined;
+  if (isIpcError(carried)) return carried;
+  return UNEXPECTED_CALL_ERROR;
+}
+
+/** Status checks kept failing: what failed, and that the room's state is now unknown. */
+export function statusLostError(lastError: unknown): IpcError {
+  const cause = callErrorOf(lastError);
+  return {
+    kind: cause.kind,
+    code: cause.code,
+    message: both(
+      `无法查询会议室的应答状态：${cause.message['zh-CN']}`,
+      `The room's answer status could not be read: ${cause.message['en-US']}`,
+    ),
+    hint: CHECK_STATUS_HINT,
+  };
+}
+
+export const APP_CLOSED_ERROR: IpcError = {
+  kind: 'unknown_outcome',
+  code: 'app_closed',
+  message: both(
+    'Room Dialer 在呼叫进行中被关闭：会议室可能仍在响铃',
+    'Room Dialer was closed while the call was in progress: the room may still be ringing',
+  ),
+  hint: CHECK_STATUS_HINT,
+};
+
+/**
+ * Thrown by the tracker for bad requests (unknown room or call, a redial from the wrong state). Built like the API
+ * errors (kind, code, field, explain()) so main/ipc/errors.ts turns it into an IpcError without importing this.
+ */
+export class CallTrackerError extends Error {
+  constructor(
+    readonly kind: 'not_found' | 'validation' | 'internal',
+    readonly code: string,
+    readonly field: string | undefined,
+    private readonly text: { readonly message: Localized; readonly hint: Localized },
+  ) {
+    super(text.message['en-US']);
+    this.name = 'CallTrackerError';
+  }
+
+  explain(): { readonly message: Localized; readonly hint: Localized } {
+    return this.text;
+  }
+}
+
+const shown = (id: string) => id.slice(0, 64);
+
+/** `field` is what the caller gave: the dial's roomIds, or the callId of a redial whose room is gone. */
+export function unknownRoomError(roomId: string, field: string): CallTrackerError {
+  return new CallTrackerError('not_found', 'room_not_found', field, {
+    message: both(
+      `${field}：通讯录中没有这个会议室（${shown(roomId)}），可能已被删除`,
+      `${field}: no such room in the address book (${shown(roomId)}); it may have been deleted`,
+    ),
+    hint: both('未呼叫任何会议室；请刷新会议室列表后重试', 'No room was called; refresh the room list and try again'),
+  });
+}
+
+export function unknownCallError(callId: string): CallTrackerError {
+  return new CallTrackerError('not_found', 'call_not_found', 'callId', {
+    message: both(`callId：没有这个呼叫（${shown(callId)}）`, `callId: no such call (${shown(callId)})`),
+    hint: both('请刷新呼叫列表', 'Refresh the list of calls'),
+  });
+}
+
+export function badMeetingIdError(): CallTrackerError {
+  return new CallTrackerError('validation', 'bad_input', 'meeting.meetingId', {
+    message: both('meeting.meetingId：会议 ID 必须是 1 到 32 位数字', 'meeting.meetingId: must be 1 to 32 digits'),
+    hint: both('未呼叫任何会议室；请重新选择会议', 'No room was called; choose the meeting again'),
+  });
+}
+
+export function notRedialableError(callId: string, state: string): CallTrackerError {
+  return new CallTrackerError('validation', 'not_redialable', 'callId', {
+    message: both(
+      `callId：这个呼叫（${shown(callId)}）处于“${state}”状态，不能重新呼叫`,
+      `callId: the call ${shown(callId)} is ${state} and cannot be redialed`,
+    ),
+    hint: both(
+      '只能重新呼叫已拒绝、无应答、已取消、已离会、失败或结果未知的呼叫',
+      'Only a rejected, unanswered, cancelled, left, failed or unknown call can be redialed',
+    ),
+  });
+}
+
+export function shutDownError(): CallTrackerError {
+  return new CallTrackerError('internal', 'shut_down', undefined, {
+    message: both('Room Dialer 正在退出，不再发起呼叫', 'Room Dialer is closing and places no more calls'),
+    hint: both('请重新启动 Room Dialer 后再呼叫', 'Start Room Dialer again to dial'),
+  });
+}

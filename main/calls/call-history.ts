@@ -1,0 +1,64 @@
+// Writing a finished call down: one history record, and the room's lastDialedAt/lastOutcome. The store may refuse
+// (the room was deleted meanwhile) or fail (disk full); neither may take the tracker down, so both are logged only.
+import type { HistoryRecord, Room, Settings } from '../../common/store-schema';
+import type { Validated } from '../../common/validation';
+import type { HistoryInput } from '../store/app-store';
+import type { Log } from '../log';
+import type { TrackedCall } from './tracked-call';
+
+/** The part of AppStore the tracker uses. */
+export interface CallTrackerStore {
+  getRoom(id: string): Room | undefined;
+  getSettings(): Pick<Settings, 'pollIntervalMs' | 'maxConcurrentDials'>;
+  markDialed(roomId: string, outcome: string, at: string): Validated<Room>;
+  appendHistory(record: HistoryInput): Validated<HistoryRecord>;
+}
+
+const ERROR_MESSAGE_LIMIT = 1000;
+
+function clip(text: string, max: number): string {
+  const points = [...text];
+  return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
+}
+
+export function historyInputOf(call: TrackedCall): HistoryInput {
+  const { meeting, failure } = call;
+  const startedAt = new Date(call.startedAtMs ?? call.queuedAtMs).toISOString();
+  return {
+    meetingId: meeting.meetingId,
+    ...(meeting.meetingCode === undefined ? {} : { meetingCode: meeting.meetingCode }),
+    ...(meeting.subject === undefined ? {} : { subject: clip(meeting.subject, 255) }),
+    roomId: call.roomId,
+    roomName: call.roomName,
+    target: call.view().target,
+    startedAt,
+    endedAt: new Date(call.endedAtMs ?? call.updatedAtMs).toISOString(),
+    outcome: call.state,
+    ...(failure === undefined
+      ? {}
+      : {
+          errorCode: String(failure.code),
+          // Both languages: the record outlives a language switch, like the IpcError it comes from.
+          errorMessage: clip(`${failure.message['zh-CN']} / ${failure.message['en-US']}`, ERROR_MESSAGE_LIMIT),
+        }),
+  };
+}
+
+export function recordFinishedCall(store: CallTrackerStore, call: TrackedCall, log: Log): void {
+  const context = { callId: call.callId, roomId: call.roomId, outcome: call.state };
+  try {
+    const saved = store.appendHistory(historyInputOf(call));
+    if (!saved.ok) log.warn('calls: history record refused', { ...context, field: saved.error.field });
+    // A call that never left the queue did not dial the room.
+    if (call.startedAtMs !== undefined) {
+      const marked = store.markDialed(call.roomId, call.state, new Date(call.startedAtMs).toISOString());
+      if (!marked.ok)
+        log.info('calls: room not updated (deleted meanwhile?)', { ...context, field: marked.error.field });
+    }
+  } catch (error) {
+    log.error('calls: could not save the finished call', {
+      ...context,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}

@@ -1,0 +1,111 @@
+// One room call as the tracker holds it: the mutable record, and the frozen CallView snapshot handed out after
+// every change (a listener keeping an old snapshot must never see it change under it).
+import { isFinalCallState, type CallState, type CallView } from '../../common/call-model';
+import type { IpcError } from '../../common/ipc-error';
+import { describeTarget, type RoomTarget } from '../../common/room-target';
+import type { WemeetClient } from '../api/client';
+import type { DialMeeting } from './types';
+
+/** The three API calls the tracker makes; WemeetClient has them. */
+export type CallApi = Pick<WemeetClient, 'roomCall' | 'cancelRoomCall' | 'roomCallInfo'>;
+
+export interface NewCall {
+  readonly callId: string;
+  readonly batchId: string;
+  readonly roomId: string;
+  readonly roomName: string;
+  readonly target: RoomTarget;
+  readonly meeting: DialMeeting;
+  readonly key: string;
+  /** The batch's client: the credentials that placed a call also poll and cancel it. */
+  readonly client: Promise<CallApi>;
+  readonly pollIntervalMs: number;
+  readonly nowMs: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export class TrackedCall {
+  readonly callId: string;
+  readonly batchId: string;
+  readonly roomId: string;
+  readonly roomName: string;
+  readonly target: RoomTarget;
+  readonly meeting: DialMeeting;
+  readonly key: string;
+  readonly client: Promise<CallApi>;
+  readonly pollIntervalMs: number;
+  readonly queuedAtMs: number;
+
+  state: CallState = 'queued';
+  inviteId: string | undefined;
+  startedAtMs: number | undefined;
+  updatedAtMs: number;
+  endedAtMs: number | undefined;
+  /** Why the call failed or ended unknown; written to history. */
+  failure: IpcError | undefined;
+  /** Why the last cancel did not go through; shown, not written to history (the call's outcome is its own). */
+  cancelError: IpcError | undefined;
+  /** A cancel is waiting for, or running on, this call's invite. */
+  cancelling: Promise<CallView> | undefined;
+
+  /** Settles once room-call has answered (with the invite_id) or failed (undefined): what a cancel waits for. */
+  readonly invite: Promise<string | undefined>;
+  settleInvite: (inviteId: string | undefined) => void = () => undefined;
+
+  private snapshot: CallView;
+
+  constructor(init: NewCall) {
+    this.callId = init.callId;
+    this.batchId = init.batchId;
+    this.roomId = init.roomId;
+    this.roomName = init.roomName;
+    this.target = init.target;
+    this.meeting = init.meeting;
+    this.key = init.key;
+    this.client = init.client;
+    this.pollIntervalMs = init.pollIntervalMs;
+    this.queuedAtMs = init.nowMs;
+    this.updatedAtMs = init.nowMs;
+    this.invite = new Promise((resolve) => {
+      this.settleInvite = resolve;
+    });
+    this.snapshot = this.buildView();
+  }
+
+  get final(): boolean {
+    return isFinalCallState(this.state);
+  }
+
+  view(): CallView {
+    return this.snapshot;
+  }
+
+  /** Takes a new snapshot after the fields were changed; returns it for the listeners. */
+  touch(nowMs: number): CallView {
+    this.updatedAtMs = nowMs;
+    this.snapshot = this.buildView();
+    return this.snapshot;
+  }
+
+  private buildView(): CallView {
+    const { meeting } = this;
+    const error = this.failure ?? this.cancelError;
+    return Object.freeze({
+      callId: this.callId,
+      batchId: this.batchId,
+      roomId: this.roomId,
+      roomName: this.roomName,
+      target: describeTarget(this.target),
+      meetingId: meeting.meetingId,
+      ...(meeting.meetingCode === undefined ? {} : { meetingCode: meeting.meetingCode }),
+      state: this.state,
+      ...(this.inviteId === undefined ? {} : { inviteId: this.inviteId }),
+      queuedAt: iso(this.queuedAtMs),
+      ...(this.startedAtMs === undefined ? {} : { startedAt: iso(this.startedAtMs) }),
+      updatedAt: iso(this.updatedAtMs),
+      ...(this.endedAtMs === undefined ? {} : { endedAt: iso(this.endedAtMs) }),
+      ...(error === undefined ? {} : { error }),
+    });
+  }
+}
