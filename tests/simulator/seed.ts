@@ -319,7 +319,10 @@ export const EXAMPLE_ADDRESSES: readonly ExampleAddress[] = [
   { protocol: 1, dialString: 'sip:noanswer@sip.example.com', outcome: 'noanswer' },
   { protocol: 1, dialString: 'sip:offline@sip.example.com', outcome: 'unreachable' },
   { protocol: 1, dialString: 'sip:leave@sip.example.com', outcome: 'leave' },
+  // H.323 targets are an IP, an E.164 number or alias@IP (what the app accepts), so scripts ride on the alias.
   { protocol: 2, dialString: '192.0.2.10', outcome: 'answer' },
-  { protocol: 2, dialString: 'reject.h323.example.com', outcome: 'reject' },
-  { protocol: 2, dialString: 'offline.h323.example.com', outcome: 'unreachable' },
+  { protocol: 2, dialString: '8675500101', outcome: 'answer' },
+  { protocol: 2, dialString: 'reject@192.0.2.11', outcome: 'reject' },
+  { protocol: 2, dialString: 'noanswer@192.0.2.12', outcome: 'noanswer' },
+  { protocol: 2, dialString: 'offline@192.0.2.13', outcome: 'unreachable' },
 ];

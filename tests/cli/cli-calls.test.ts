@@ -1,0 +1,174 @@
+// Dialing from the command line: call (--wait), status and cancel against the simulator, human and JSON output.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../simulator/server';
+import { errorJson, onlyJson, runCli, simEnv, waitStates, type CliRun } from './harness';
+
+let sim: Simulator;
+let ringsOut: Simulator;
+beforeAll(async () => {
+  // A short scripted answer keeps --wait quick; the ring window stays long so ringing calls can be cancelled.
+  sim = await startSimulator({ answerDelayMs: 400 });
+  ringsOut = await startSimulator({ answerDelayMs: 200, ringWindowMs: 900 });
+});
+afterAll(async () => {
+  await Promise.all([sim.close(), ringsOut.close()]);
+});
+
+const MEETING_CODE = '806146667';
+const MEETING_ID = '7567173273889276131';
+const FAST = ['--interval', '100'];
+
+async function cli(args: readonly string[], on: Simulator = sim, env: NodeJS.ProcessEnv = {}) {
+  const before = on.requests.length;
+  const run = await runCli(args, simEnv(on, env));
+  return { run, requests: on.requests.slice(before) };
+}
+
+function bodyOf(request: { rawBody: string }): Record<string, unknown> {
+  return JSON.parse(request.rawBody) as Record<string, unknown>;
+}
+
+function expectOk(run: CliRun): void {
+  expect(run.code, `stdout: ${run.stdout}\nstderr: ${run.stderr}`).toBe(0);
+  expect(run.stderr).toBe('');
+}
+
+/** calling, then ringing while it rings, then the final state (a quick answer may skip ringing). */
+function expectStates(run: CliRun, last: string): void {
+  const states = waitStates(run);
+  expect(states[0]).toBe('calling');
+  expect(states.at(-1)).toBe(last);
+  expect(states.slice(1, -1).every((state) => state === 'ringing')).toBe(true);
+}
+
+describe('call --wait: each state change until a final state', () => {
+  it.each([
+    ['a SIP address', ['--sip', 'room101@sip.example.com'], { kind: 'mra', protocol: 1 }],
+    ['an H.323 E.164 number', ['--h323', '8675500101'], { kind: 'mra', protocol: 2, dialString: '8675500101' }],
+    ['a Tencent Rooms ID', ['--room-id', '2489756789'], { kind: 'rooms', meetingRoomId: '2489756789' }],
+  ])('%s goes calling → joined', async (_label, target, expected) => {
+    const { run, requests } = await cli(['call', '--meeting', MEETING_CODE, ...target, '--wait', ...FAST]);
+    expectOk(run);
+    expectStates(run, 'joined');
+    expect(run.stdout).toContain('In the meeting');
+    // The meeting code was looked up first, then the room was called once with the meeting_id string.
+    expect(requests[0]?.path).toMatch(/^\/v1\/meetings\?.*meeting_code=806146667/);
+    const calls = requests.filter((r) => r.path === '/v1/meeting-rooms/room-call');
+    expect(calls).toHaveLength(1);
+    expect(bodyOf(calls[0]!)['meeting_id']).toBe(MEETING_ID);
+    const invite = sim.invites().at(-1)!;
+    expect(invite).toMatchObject({ meetingId: MEETING_ID, target: expected });
+    expect(run.stdout).toContain(invite.inviteId);
+  });
+
+  it.each([
+    ['a SIP address', ['--sip', 'sip:reject@sip.example.com']],
+    ['an H.323 alias@IP', ['--h323', 'reject@192.0.2.11']],
+    ['the scripted Rooms room', ['--room-id', '2489700131']],
+  ])('a rejecting %s ends rejected', async (_label, target) => {
+    const { run } = await cli(['call', '--meeting', MEETING_CODE, ...target, '--wait', ...FAST]);
+    expectOk(run);
+    expectStates(run, 'rejected');
+  });
+
+  it('a room that never answers ends no_answer after the ring window', async () => {
+    const { run } = await cli(
+      ['call', '--meeting', MEETING_CODE, '--sip', 'sip:noanswer@sip.example.com', '--wait', ...FAST],
+      ringsOut,
+    );
+    expectOk(run);
+    expectStates(run, 'no_answer');
+  });
+
+  it('in Chinese with --lang zh-CN', async () => {
+    const { run } = await cli([
+      'call',
+      '--meeting',
+      MEETING_CODE,
+      '--room-id',
+      '2489756789',
+      '--wait',
+      '--lang',
+      'zh-CN',
+      ...FAST,
+    ]);
+    expectOk(run);
+    expect(run.stdout).toContain('正在呼叫');
+    expect(run.stdout).toMatch(/^joined\t已入会$/m);
+  });
+
+  it('--json: one object with the invite and the final status', async () => {
+    const { run } = await cli(['call', '--meeting', MEETING_CODE, '--h323', '8675500101', '--wait', '--json', ...FAST]);
+    expectOk(run);
+    const out = onlyJson(run);
+    expect(Object.keys(out).sort()).toEqual(['invite_id', 'meeting_id', 'response_time', 'state', 'status']);
+    expect(out).toMatchObject({ meeting_id: MEETING_ID, status: 2, state: 'joined' });
+    expect(out['invite_id']).toBe(sim.invites().at(-1)?.inviteId);
+  });
+});
+
+describe('call without --wait', () => {
+  it('--json prints exactly {"invite_id","meeting_id"}', async () => {
+    const { run } = await cli(['call', '--meeting', MEETING_CODE, '--sip', 'room101@sip.example.com', '--json']);
+    expectOk(run);
+    const out = onlyJson(run);
+    expect(Object.keys(out).sort()).toEqual(['invite_id', 'meeting_id']);
+    expect(out).toEqual({ invite_id: sim.invites().at(-1)?.inviteId, meeting_id: MEETING_ID });
+  });
+
+  it('a meeting ID (20 digits, above 2^64) is used as is: no lookup, and it stays a string', async () => {
+    const id = '19876543210987654321';
+    const { run, requests } = await cli(['call', '--meeting', id, '--room-id', '2489756789', '--json']);
+    expectOk(run);
+    expect(onlyJson(run)['meeting_id']).toBe(id);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /v1/meeting-rooms/room-call']);
+    expect(requests[0]?.rawBody).toContain(`"meeting_id":"${id}"`);
+  });
+});
+
+describe('status and cancel', () => {
+  it('status --json of a room never called: {"status":1,"state":"not_called","response_time"}', async () => {
+    const { run } = await cli(['status', '--meeting', MEETING_ID, '--sip', 'never-called@sip.example.com', '--json']);
+    expectOk(run);
+    const out = onlyJson(run);
+    expect(Object.keys(out)).toEqual(['status', 'state', 'response_time']);
+    expect(out).toMatchObject({ status: 1, state: 'not_called' });
+    expect(out['response_time']).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}$/);
+  });
+
+  it.each([
+    ['the scripted no-answer Rooms room', ['--room-id', '2489700262']],
+    ['a SIP address that keeps ringing', ['--sip', 'sip:noanswer@sip.example.com']],
+  ])('cancel stops a ringing call to %s', async (_label, target) => {
+    const called = await cli(['call', '--meeting', MEETING_CODE, ...target, '--json']);
+    expectOk(called.run);
+    const inviteId = onlyJson(called.run)['invite_id'] as string;
+
+    const ringing = await cli(['status', '--meeting', MEETING_CODE, ...target, '--json']);
+    expect(onlyJson(ringing.run)).toMatchObject({ status: 4, state: 'ringing' });
+
+    const cancelled = await cli(['cancel', '--meeting', MEETING_CODE, '--invite', inviteId, ...target, '--json']);
+    expectOk(cancelled.run);
+    expect(onlyJson(cancelled.run)).toEqual({ cancelled: true, invite_id: inviteId, meeting_id: MEETING_ID });
+    const sent = cancelled.requests.find((r) => r.path === '/v1/meeting-rooms/cancel-room-call');
+    expect(bodyOf(sent!)).toMatchObject({ invite_id: inviteId, meeting_id: MEETING_ID });
+
+    const after = await cli(['status', '--meeting', MEETING_CODE, ...target]);
+    expectOk(after.run);
+    expect(after.run.stdout).toMatch(/^cancelled\tCall cancelled\t\d{4}\//);
+  });
+
+  it('cancel with an invite that is not the current call is refused by the API: exit 3', async () => {
+    const { run } = await cli([
+      'cancel',
+      '--meeting',
+      MEETING_CODE,
+      '--invite',
+      '00000000-0000-0000-0000-000000000000',
+      '--room-id',
+      '2489756789',
+      '--json',
+    ]);
+    expect(errorJson(run, 3)).toMatchObject({ kind: 'api', code: 190004 });
+  });
+});

@@ -1,0 +1,140 @@
+// When the API refuses (exit 3) or the network fails (exit 4): what the operator is told, and what was sent.
+// room-call is never repeated; read-only calls are.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../simulator/server';
+import { closedPort, errorJson, onlyJson, runCli, simEnv } from './harness';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterEach(() => {
+  sim.setFaults({});
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+const MEETING_ID = '7567173273889276131';
+const ROOM_CALL = '/v1/meeting-rooms/room-call';
+/** By meeting ID, so the room-call is the only request. */
+const CALL_BY_ID = ['call', '--meeting', MEETING_ID, '--room-id', '2489756789', '--json'];
+
+async function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  const before = sim.requests.length;
+  const invitesBefore = sim.invites().length;
+  const run = await runCli(args, simEnv(sim, env));
+  return {
+    run,
+    requests: sim.requests.slice(before),
+    newInvites: sim.invites().slice(invitesBefore),
+  };
+}
+
+describe('API errors: exit 3 with code, message and hint', () => {
+  it('a call into an ended meeting: 9003, nothing created', async () => {
+    const { run, newInvites } = await cli([
+      'call',
+      '--meeting',
+      '987654321',
+      '--sip',
+      'room101@sip.example.com',
+      '--json',
+    ]);
+    expect(errorJson(run, 3)).toMatchObject({ kind: 'api', code: 9003 });
+    expect(newInvites).toEqual([]);
+  });
+
+  it('an offline address: 10004', async () => {
+    const { run } = await cli(['call', '--meeting', MEETING_ID, '--sip', 'sip:offline@sip.example.com', '--json']);
+    const error = errorJson(run, 3);
+    expect(error).toMatchObject({ kind: 'api', code: 10004 });
+    expect(error.message).toContain('10004');
+  });
+
+  it('a SIP call without host rights: 9042, and the hint says host or co-host', async () => {
+    const { run } = await cli(['call', '--meeting', '246813579', '--h323', '192.0.2.10', '--json']);
+    const error = errorJson(run, 3);
+    expect(error).toMatchObject({ kind: 'api', code: 9042 });
+    expect(`${error.message} ${error.hint}`).toMatch(/co-host/);
+  });
+
+  it('a wrong secret key: 200003 pointing at SecretId/SecretKey, and the key is never printed', async () => {
+    const wrongKey = 'WrongSecretKeyValue-0123456789';
+    const { run } = await cli(['meeting', '806146667', '--json'], { WEMEET_SECRET_KEY: wrongKey });
+    const error = errorJson(run, 3);
+    expect(error).toMatchObject({ kind: 'api', code: 200003 });
+    expect(`${error.message} ${error.hint}`).toMatch(/SecretKey/);
+    expect(JSON.stringify(error)).not.toContain(wrongKey);
+  });
+
+  it('without --json: error and hint on stderr, in Chinese with --lang zh-CN', async () => {
+    const { run } = await cli(['call', '--meeting', '987654321', '--room-id', '2489756789', '--lang', 'zh-CN']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^错误: .*9003.*\n建议: \S+/);
+  });
+
+  it('a server clock 10 minutes ahead: the refusal is explained as clock skew, with the size', async () => {
+    sim.setFaults({ clockOffsetMs: 10 * 60_000 });
+    const { run } = await cli(['meeting', '806146667', '--json']);
+    const error = errorJson(run, 3);
+    expect(error).toMatchObject({ kind: 'clock_skew', code: 'clock_skew' });
+    expect(error.message).toMatch(/10 min/);
+  });
+
+  it('a server clock 4.5 minutes ahead still works, with a warning on stderr only', async () => {
+    sim.setFaults({ clockOffsetMs: 4.5 * 60_000 });
+    const { run } = await cli(['meeting', '806146667', '--json']);
+    expect(run.code).toBe(0);
+    expect(onlyJson(run)['meeting_id']).toBe(MEETING_ID);
+    expect(run.stderr).toMatch(/^warning: .*behind the server/);
+  });
+
+  it('a rate limit on room-call is reported, not retried', async () => {
+    sim.injectFault({ kind: 'rate_limit', path: ROOM_CALL });
+    const { run, requests } = await cli(CALL_BY_ID);
+    expect(errorJson(run, 3)).toMatchObject({ kind: 'api', code: 190310 });
+    expect(requests.map((r) => r.path)).toEqual([ROOM_CALL]);
+  });
+});
+
+describe('network trouble: exit 4', () => {
+  it('nothing listening: a network error naming the system code', async () => {
+    const endpoint = `http://127.0.0.1:${await closedPort()}`;
+    const { run } = await cli(CALL_BY_ID, { WEMEET_ENDPOINT: endpoint });
+    expect(errorJson(run, 4)).toMatchObject({ kind: 'network', code: 'ECONNREFUSED' });
+  });
+
+  it.each([
+    ['no answer within --timeout', 'hang', ['--timeout', '500']],
+    ['a dropped connection', 'drop', []],
+    ['a cut-off JSON answer', 'malformed', []],
+    ['a 502 gateway page', 'gateway_error', []],
+  ] as const)('room-call with %s: "unknown, check the status", sent exactly once', async (_label, kind, extra) => {
+    sim.injectFault({ kind, path: ROOM_CALL });
+    const { run, requests, newInvites } = await cli([...CALL_BY_ID, ...extra]);
+    const error = errorJson(run, 4);
+    expect(error).toMatchObject({ kind: 'unknown_outcome', code: 'unknown_outcome' });
+    expect(error.hint).toMatch(/status/);
+    expect(requests.map((r) => r.path)).toEqual([ROOM_CALL]);
+    // The simulator did process it: the room may really be ringing.
+    expect(newInvites).toHaveLength(1);
+  });
+
+  it('read-only calls are retried: one 5xx, then the lookup succeeds', async () => {
+    sim.injectFault({ kind: 'server_error', path: '/v1/meetings' });
+    const { run, requests } = await cli(['meeting', '806146667', '--json']);
+    expect(run.code).toBe(0);
+    expect(onlyJson(run)['meeting_id']).toBe(MEETING_ID);
+    expect(requests).toHaveLength(2);
+    expect(requests[0]?.headers['x-tc-nonce']).not.toBe(requests[1]?.headers['x-tc-nonce']);
+  });
+
+  it('a lookup that times out on every attempt: exit 4 after 1 + 3 attempts', async () => {
+    sim.injectFault({ kind: 'hang', path: '/v1/meetings', count: 4 });
+    const { run, requests } = await cli(['meeting', '806146667', '--json', '--timeout', '200']);
+    expect(errorJson(run, 4)).toMatchObject({ kind: 'timeout' });
+    expect(requests).toHaveLength(4);
+  });
+});
