@@ -1,6 +1,8 @@
-// Body and query schemas. Order inside a body: JSON parses → object → no unknown field → every present field
-// has its JSON type (else 20000) → required fields present → values allowed (else 190004).
+// Body and query schemas. Order inside a body: JSON parses (no BOM) → object → no key twice → no unknown field →
+// every present field has its JSON type, integers written as integers (else 20000) → required fields present →
+// values allowed (else 190004).
 import { SimError } from './errors';
+import { scanJson, type JsonScan } from './json-scan';
 import type { CallTarget, MraProtocolNumber, SimulatorCredentials } from './types';
 
 export type FieldType = 'string' | 'integer' | 'object';
@@ -14,7 +16,23 @@ export type BodySpec = Readonly<Record<string, FieldRule>>;
 export const INSTANCE_IDS: ReadonlySet<number> = new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 30, 32, 33]);
 
 const MAX_BODY_BYTES = 64 * 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte order mark in the text, where it is caught below instead of silently dropped.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Per parsed object: its keys whose number was written with a fraction or exponent (1.0, 1e0). */
+const nonIntegerWritten = new WeakMap<object, Set<string>>();
+
+function markNonIntegerLiterals(root: Record<string, unknown>, paths: JsonScan['nonIntegerLiterals']): void {
+  for (const path of paths) {
+    let holder: unknown = root;
+    for (const key of path.slice(0, -1)) holder = isPlainObject(holder) ? holder[key] : undefined;
+    const last = path.at(-1);
+    if (!isPlainObject(holder) || last === undefined) continue;
+    const keys = nonIntegerWritten.get(holder) ?? new Set<string>();
+    keys.add(last);
+    nonIntegerWritten.set(holder, keys);
+  }
+}
 
 export function parseJsonObject(raw: Buffer): Record<string, unknown> {
   if (raw.length === 0) throw new SimError('invalidParam', 'request body is empty (expected a JSON object)');
@@ -26,6 +44,7 @@ export function parseJsonObject(raw: Buffer): Record<string, unknown> {
   } catch {
     throw new SimError('invalidParam', 'request body is not valid UTF-8');
   }
+  if (text.startsWith('\uFEFF')) throw new SimError('invalidParam', 'request body starts with a byte order mark');
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -33,6 +52,11 @@ export function parseJsonObject(raw: Buffer): Record<string, unknown> {
     throw new SimError('invalidParam', 'request body is not valid JSON');
   }
   if (!isPlainObject(value)) throw new SimError('invalidParam', 'request body must be a JSON object');
+  const scan = scanJson(text);
+  if (scan.duplicateKey) {
+    throw new SimError('invalidParam', `field "${scan.duplicateKey.join('.')}" given more than once`);
+  }
+  markNonIntegerLiterals(value, scan.nonIntegerLiterals);
   return value;
 }
 
@@ -61,6 +85,12 @@ export function checkFields(body: Record<string, unknown>, spec: BodySpec, where
       throw new SimError(
         'paramType',
         `field "${where}${name}" must be ${rule.type === 'integer' ? 'an integer' : `a JSON ${rule.type}`}`,
+      );
+    }
+    if (rule.type === 'integer' && nonIntegerWritten.get(body)?.has(name)) {
+      throw new SimError(
+        'paramType',
+        `field "${where}${name}" must be written as an integer (no fraction or exponent)`,
       );
     }
   }

@@ -1,6 +1,6 @@
 // PUT /v1/meeting-rooms/room-call, PUT /v1/meeting-rooms/cancel-room-call, POST /v1/meeting-rooms/room-call-info
 // (reference §2–§4).
-import type { Handler, HandlerContext } from '../context';
+import type { Handler, HandlerContext, RequestData } from '../context';
 import { SimError } from '../errors';
 import { outcomeForDialString } from '../seed';
 import { beijingTime } from '../time';
@@ -9,6 +9,7 @@ import {
   checkFields,
   checkOperator,
   parseJsonObject,
+  parseQuery,
   readInstanceId,
   readMeetingId,
   readNonEmpty,
@@ -38,9 +39,11 @@ interface Parsed {
   readonly body: Record<string, unknown>;
 }
 
-/** Shared checks, in order: shape, values, operator, meeting, permission. */
-function parse(raw: Buffer, spec: BodySpec, context: HandlerContext, requireLive: boolean): Parsed {
-  const body = parseJsonObject(raw);
+/** Shared checks, in order: no query, shape, values, operator, meeting, permission. */
+function parse(request: RequestData, spec: BodySpec, context: HandlerContext, requireLive: boolean): Parsed {
+  // These endpoints take everything in the body; a query parameter is as unknown as an unknown field.
+  parseQuery(request.rawQuery, {});
+  const body = parseJsonObject(request.body);
   checkFields(body, spec);
   if (body['operator_id_type'] !== 1) throw new SimError('invalidParam', 'operator_id_type must be 1 (userid)');
   const meetingId = readMeetingId(body);
@@ -91,14 +94,14 @@ function calleeOutcome(target: CallTarget, context: HandlerContext): InviteRecor
 }
 
 export const roomCall: Handler = (request, context) => {
-  const { meeting, target } = parse(request.body, ROOM_CALL, context, true);
+  const { meeting, target } = parse(request, ROOM_CALL, context, true);
   const outcome = calleeOutcome(target, context);
   const invite = context.calls.place(meeting.meetingId, target, outcome, context.nowMs);
   return { invite_id: invite.inviteId };
 };
 
 export const cancelRoomCall: Handler = (request, context) => {
-  const { meeting, target, body } = parse(request.body, CANCEL_ROOM_CALL, context, false);
+  const { meeting, target, body } = parse(request, CANCEL_ROOM_CALL, context, false);
   const inviteId = body['invite_id'] as string;
   const result = context.calls.cancel(meeting.meetingId, target, inviteId, context.nowMs);
   if (result === 'unknown') {
@@ -108,7 +111,7 @@ export const cancelRoomCall: Handler = (request, context) => {
 };
 
 export const roomCallInfo: Handler = (request, context) => {
-  const { meeting, target } = parse(request.body, ROOM_CALL_INFO, context, false);
+  const { meeting, target } = parse(request, ROOM_CALL_INFO, context, false);
   if (target.kind === 'rooms' && !context.roomsById.has(target.meetingRoomId)) {
     throw new SimError('callStatusFailed', `no meeting room ${target.meetingRoomId} in this enterprise`);
   }
