@@ -6,8 +6,8 @@ import { DEFAULT_PROFILE } from '../common/credentials';
 import type { AppInfo } from '../common/ipc-contract';
 import type { CallView } from '../common/call-model';
 import type { Locale } from '../common/locale';
-import type { Settings } from '../common/store-schema';
 import { WemeetClient, type FetchLike, type WemeetClientOptions } from './api/client';
+import { CallTracker } from './calls/call-tracker';
 import type { CallTrackerApi } from './calls/types';
 import { IpcFailure, NOT_CONFIGURED, unwrap } from './ipc/errors';
 import { createHandlers, DEFAULT_EXTERNAL_HOSTS } from './ipc/handlers';
@@ -28,13 +28,20 @@ export interface TrackerDeps {
   readonly store: AppStore;
   /** A client on the credentials and settings of the moment; rejects with 'not_configured' when none are saved. */
   readonly clientFor: () => Promise<WemeetClient>;
-  /** The current settings (pollIntervalMs, maxConcurrentDials), read on each use. */
-  readonly settings: () => Settings;
   readonly log: Log;
   readonly now: () => Date;
 }
 
 export type TrackerFactory = (deps: TrackerDeps) => CallTrackerApi;
+
+/** The app's tracker: polls at settings.pollIntervalMs, dials at most settings.maxConcurrentDials at once. */
+export const defaultTrackerFactory: TrackerFactory = (deps) =>
+  new CallTracker({
+    getClient: deps.clientFor,
+    store: deps.store,
+    log: deps.log,
+    now: () => deps.now().getTime(),
+  });
 
 export interface ServicesOptions {
   readonly store: AppStore;
@@ -62,8 +69,8 @@ export interface ServicesOptions {
   readonly externalHosts?: readonly string[];
   /** Gets every call state change (the shell sends it to the window on CALL_UPDATE_EVENT). */
   readonly broadcast?: (call: CallView) => void;
-  /** Builds the call tracker (tests may pass a fake). */
-  readonly createTracker: TrackerFactory;
+  /** Builds the call tracker; default defaultTrackerFactory (tests poll faster, or pass a fake). */
+  readonly createTracker?: TrackerFactory;
   readonly client?: ClientTuning;
 }
 
@@ -104,7 +111,8 @@ export function createServices(options: ServicesOptions): Services {
     });
   };
 
-  const tracker = options.createTracker({ store, clientFor, settings: () => store.getSettings(), log, now });
+  const createTracker = options.createTracker ?? defaultTrackerFactory;
+  const tracker = createTracker({ store, clientFor, log, now });
   const broadcast = options.broadcast;
   const stopBroadcast = broadcast ? tracker.onUpdate((call) => broadcast(call)) : () => {};
 
