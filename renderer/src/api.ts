@@ -22,8 +22,20 @@ const BRIDGE_FAILURE: IpcError = {
   hint: { 'zh-CN': '请重试；如果仍然出错，请重启应用', 'en-US': 'Try again; if it keeps failing, restart the app' },
 };
 
-export function api(): WindowApi {
-  return window.roomDialer;
+/**
+ * WindowApi with the request made optional wherever an empty one is valid: the no-request channels (whose
+ * inferred request type is an empty record) and history:list. Both window API builders send `{}` for a missing
+ * request, so `api().listRooms()` and `api().listRooms({})` reach main identically.
+ */
+type Loosen<F> = F extends (request: infer R) => infer Out
+  ? Record<never, never> extends R
+    ? (request?: R) => Out
+    : F
+  : F;
+export type RendererApi = { readonly [M in keyof WindowApi]: Loosen<WindowApi[M]> };
+
+export function api(): RendererApi {
+  return window.roomDialer as RendererApi;
 }
 
 export async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {

@@ -1,0 +1,80 @@
+// A stand-in for window.roomDialer: every method a vi.fn answering like main would (IpcResult), with overridable
+// answers, and `push(call)` to play main's onCallUpdate events.
+import { vi, type Mock } from 'vitest';
+import type { CallView } from '../../../common/call-model';
+import type { CredentialPublicView } from '../../../common/credentials';
+import type { AppInfo } from '../../../common/ipc-contract';
+import type { IpcError, IpcResult } from '../../../common/ipc-error';
+import type { Settings } from '../../../common/store-schema';
+import { WINDOW_API_METHODS, type WindowApi } from '../../../common/window-api';
+
+export const APP_INFO: AppInfo = {
+  name: 'Room Dialer',
+  version: '0.1.0',
+  systemLocale: 'en-US',
+  demo: false,
+  notices: [],
+};
+export const SETTINGS: Settings = {
+  locale: 'system',
+  pollIntervalMs: 2000,
+  maxConcurrentDials: 4,
+  instanceId: 1,
+  endpoint: 'https://api.meeting.qq.com',
+};
+export const CREDENTIALS: CredentialPublicView = {
+  profile: 'default',
+  configured: true,
+  appId: '200000001',
+  sdkId: '',
+  operatorId: 'admin1',
+  secretIdMasked: '••••••••ab12',
+};
+
+export const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
+export const fail = (error: IpcError): Promise<IpcResult<never>> => Promise.resolve({ ok: false, error });
+
+export function ipcError(kind: IpcError['kind'], en: string, field?: string): IpcError {
+  return {
+    kind,
+    code: kind === 'validation' ? 'bad_input' : 9999,
+    ...(field ? { field } : {}),
+    message: { 'zh-CN': `中文：${en}`, 'en-US': en },
+    hint: { 'zh-CN': '请重试', 'en-US': 'Try again' },
+  };
+}
+
+type Method = keyof typeof WINDOW_API_METHODS;
+export type FakeApi = Record<Method, Mock> & {
+  onCallUpdate: Mock;
+  /** Delivers a call update to every subscriber, as main's push would. */
+  push(call: CallView): void;
+};
+
+const DEFAULT_ANSWERS: Partial<Record<Method, () => unknown>> = {
+  getAppInfo: () => APP_INFO,
+  getSettings: () => SETTINGS,
+  getCredentials: () => CREDENTIALS,
+  listRooms: () => [],
+  recentMeetings: () => [],
+  listCalls: () => [],
+  cancelAllCalls: () => [],
+  listHistory: () => [],
+  importRooms: () => [],
+};
+
+/** Installs a fresh fake as window.roomDialer and returns it. */
+export function installFakeApi(): FakeApi {
+  const listeners = new Set<(call: CallView) => void>();
+  const fake = {} as FakeApi;
+  for (const method of Object.keys(WINDOW_API_METHODS) as Method[]) {
+    fake[method] = vi.fn(() => ok(DEFAULT_ANSWERS[method]?.() ?? null));
+  }
+  fake.onCallUpdate = vi.fn((listener: (call: CallView) => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  });
+  fake.push = (call) => listeners.forEach((listener) => listener(call));
+  Object.defineProperty(window, 'roomDialer', { value: fake as unknown as WindowApi, configurable: true });
+  return fake;
+}
