@@ -10,10 +10,15 @@ import type { CallView } from '../../common/call-model';
 import type { Channel, ResponseOf } from '../../common/ipc-contract';
 import type { IpcError, IpcResult } from '../../common/ipc-error';
 import type { StoreData } from '../../common/store-schema';
-import { CallTracker } from '../../main/calls/call-tracker';
 import { registerHandlers, type IpcListener, type SenderInfo } from '../../main/ipc/register';
 import type { Log } from '../../main/log';
-import { createServices, type Services, type ServicesOptions, type TrackerFactory } from '../../main/services';
+import {
+  createServices,
+  trackerFactory,
+  type Services,
+  type ServicesOptions,
+  type TrackerFactory,
+} from '../../main/services';
 import { openAppStore, type AppStore } from '../../main/store/app-store';
 import { CredentialVault } from '../../main/vault/credential-vault';
 import { DEMO_CREDENTIALS, startSimulator, type Simulator, type SimulatorOptions } from '../simulator/server';
@@ -74,14 +79,7 @@ export interface IpcHarness {
 }
 
 /** The real tracker, polling every 20 ms so a test does not wait for the operator's 1-second minimum. */
-export const fastTracker: TrackerFactory = (deps) =>
-  new CallTracker({
-    getClient: deps.clientFor,
-    store: deps.store,
-    log: deps.log,
-    now: () => deps.now().getTime(),
-    pollIntervalMs: 20,
-  });
+export const fastTracker: TrackerFactory = trackerFactory({ pollIntervalMs: 20 });
 
 export async function startIpcHarness(options: HarnessOptions = {}): Promise<IpcHarness> {
   const dir = tempDir();
