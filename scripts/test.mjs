@@ -116,6 +116,9 @@ if (!e2eOnly) {
 }
 step('build', 'npm', ['run', '--silent', 'build']);
 if (!e2eOnly) {
+  // Both on the build just made: the offline installer check (README, "Release") and Electronegativity.
+  step('package:check', 'npm', ['run', '--silent', 'package:check']);
+  step('security:gate', 'npm', ['run', '--silent', 'security:gate']);
   vitest('vitest', []);
   keychainVitest();
 }
