@@ -1,8 +1,9 @@
 // What the tracker puts on a CallView when a call fails, ends unknown or cannot be cancelled, and the errors it
 // throws at its callers. Everything is plain IpcError data in both languages: a CallView crosses to the window.
-import type { IpcError, IpcErrorKind } from '../../common/ipc-error';
+import type { IpcError } from '../../common/ipc-error';
 import type { Localized } from '../../common/locale';
-import { WemeetError } from '../api/errors';
+import { INTERNAL, toIpcError } from '../ipc/errors';
+import type { Log } from '../log';
 
 const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, 'en-US': en });
 
@@ -10,57 +11,6 @@ const CHECK_STATUS_HINT = both(
   '再次呼叫前请先确认该会议室是否已入会或仍在响铃，以免重复呼叫',
   'Check whether the room joined or is still ringing before dialing it again, so that it is not called twice',
 );
-
-const IPC_ERROR_KINDS: ReadonlySet<string> = new Set<IpcErrorKind>([
-  'validation',
-  'api',
-  'network',
-  'timeout',
-  'invalid_response',
-  'clock_skew',
-  'unknown_outcome',
-  'keychain',
-  'not_configured',
-  'not_found',
-  'forbidden',
-  'internal',
-]);
-
-function isLocalized(value: unknown): value is Localized {
-  if (typeof value !== 'object' || value === null) return false;
-  const text = value as Record<string, unknown>;
-  return typeof text['zh-CN'] === 'string' && typeof text['en-US'] === 'string';
-}
-
-function isIpcError(value: unknown): value is IpcError {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Partial<IpcError>;
-  return (
-    typeof candidate.kind === 'string' &&
-    IPC_ERROR_KINDS.has(candidate.kind) &&
-    (typeof candidate.code === 'string' || typeof candidate.code === 'number') &&
-    isLocalized(candidate.message) &&
-    isLocalized(candidate.hint)
-  );
-}
-
-interface Explainable {
-  readonly kind: IpcErrorKind;
-  readonly code: number | string;
-  explain(): { readonly message: Localized; readonly hint: Localized };
-}
-
-/** WemeetError and errors built like it (kind + code + explain()), e.g. a vault's "keychain unavailable". */
-function isExplainable(error: unknown): error is Explainable {
-  if (!(error instanceof Error)) return false;
-  const candidate = error as Partial<Explainable>;
-  return (
-    typeof candidate.kind === 'string' &&
-    IPC_ERROR_KINDS.has(candidate.kind) &&
-    (typeof candidate.code === 'string' || typeof candidate.code === 'number') &&
-    typeof candidate.explain === 'function'
-  );
-}
 
 export const UNEXPECTED_CALL_ERROR: IpcError = {
   kind: 'internal',
@@ -70,25 +20,19 @@ export const UNEXPECTED_CALL_ERROR: IpcError = {
 };
 
 /**
- * The IpcError for whatever a client call (or the client getter) threw. API errors explain themselves, including
- * the host/co-host hint for SIP/H.323 calls (ApiError knows its target). An IpcError, or an Error carrying one as
- * `error` (the IPC layer's IpcFailure, e.g. "not configured"), is passed on as it is. Anything else is a bug: a
- * generic text; the caller logs the details.
+ * The IpcError for whatever a client call (or the client getter) threw, by the one mapping the IPC layer uses
+ * (API errors explain themselves, with the host/co-host hint for SIP/H.323 calls since ApiError knows its target;
+ * "not configured" arrives as an IpcFailure). A bug gets a text that says to check the room before dialing again,
+ * since the room may have been rung; toIpcError logs its details.
  */
-export function callErrorOf(error: unknown): IpcError {
-  if (error instanceof WemeetError || isExplainable(error)) {
-    const { message, hint } = error.explain();
-    return { kind: error.kind, code: error.code, message, hint };
-  }
-  if (isIpcError(error)) return error;
-  const carried = error instanceof Error ? (error as { error?: unknown }).error : undefined;
-  if (isIpcError(carried)) return carried;
-  return UNEXPECTED_CALL_ERROR;
+export function callErrorOf(error: unknown, log: Log): IpcError {
+  const explained = toIpcError(error, log, 'calls');
+  return explained === INTERNAL ? UNEXPECTED_CALL_ERROR : explained;
 }
 
 /** Status checks kept failing: what failed, and that the room's state is now unknown. */
-export function statusLostError(lastError: unknown): IpcError {
-  const cause = callErrorOf(lastError);
+export function statusLostError(lastError: unknown, log: Log): IpcError {
+  const cause = callErrorOf(lastError, log);
   return {
     kind: cause.kind,
     code: cause.code,

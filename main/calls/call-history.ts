@@ -22,14 +22,15 @@ function clip(text: string, max: number): string {
 }
 
 export function historyInputOf(call: TrackedCall): HistoryInput {
-  const { meeting, failure } = call;
+  const { failure } = call;
+  const { meeting } = call.spec;
   const startedAt = new Date(call.startedAtMs ?? call.queuedAtMs).toISOString();
   return {
     meetingId: meeting.meetingId,
     ...(meeting.meetingCode === undefined ? {} : { meetingCode: meeting.meetingCode }),
     ...(meeting.subject === undefined ? {} : { subject: clip(meeting.subject, 255) }),
-    roomId: call.roomId,
-    roomName: call.roomName,
+    roomId: call.spec.roomId,
+    roomName: call.spec.roomName,
     target: call.view().target,
     startedAt,
     endedAt: new Date(call.endedAtMs ?? call.updatedAtMs).toISOString(),
@@ -45,13 +46,13 @@ export function historyInputOf(call: TrackedCall): HistoryInput {
 }
 
 export function recordFinishedCall(store: CallTrackerStore, call: TrackedCall, log: Log): void {
-  const context = { callId: call.callId, roomId: call.roomId, outcome: call.state };
+  const context = { callId: call.spec.callId, roomId: call.spec.roomId, outcome: call.state };
   try {
     const saved = store.appendHistory(historyInputOf(call));
     if (!saved.ok) log.warn('calls: history record refused', { ...context, field: saved.error.field });
     // A call that never left the queue did not dial the room.
     if (call.startedAtMs !== undefined) {
-      const marked = store.markDialed(call.roomId, call.state, new Date(call.startedAtMs).toISOString());
+      const marked = store.markDialed(call.spec.roomId, call.state, new Date(call.startedAtMs).toISOString());
       if (!marked.ok)
         log.info('calls: room not updated (deleted meanwhile?)', { ...context, field: marked.error.field });
     }

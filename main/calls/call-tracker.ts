@@ -108,9 +108,9 @@ export class CallTracker implements CallTrackerApi {
   list(): CallView[] {
     const batches = new Map<string, CallView[]>();
     for (const call of this.calls.values()) {
-      const batch = batches.get(call.batchId) ?? [];
+      const batch = batches.get(call.spec.batchId) ?? [];
       batch.push(call.view());
-      batches.set(call.batchId, batch);
+      batches.set(call.spec.batchId, batch);
     }
     return [...batches.values()].reverse().flat();
   }
@@ -132,14 +132,14 @@ export class CallTracker implements CallTrackerApi {
   async cancelAll(): Promise<CallView[]> {
     // Queued calls are cancelled synchronously inside cancel(), before any of them can be sent.
     const cancellable = [...this.calls.values()].filter((call) => CANCELLABLE_CALL_STATES.has(call.state));
-    return Promise.all(cancellable.map((call) => this.cancel(call.callId)));
+    return Promise.all(cancellable.map((call) => this.cancel(call.spec.callId)));
   }
 
   redial(callId: string): CallView {
     const call = this.callOrThrow(callId);
     if (!REDIALABLE_CALL_STATES.has(call.state)) throw notRedialableError(callId, call.state);
-    const room = this.roomOrThrow(call.roomId, 'callId');
-    const [view] = this.dial(call.meeting, [room.id]);
+    const room = this.roomOrThrow(call.spec.roomId, 'callId');
+    const [view] = this.dial(call.spec.meeting, [room.id]);
     return view as CallView;
   }
 
@@ -183,19 +183,21 @@ export class CallTracker implements CallTrackerApi {
     const key = dialKey(meeting.meetingId, target);
     const existing = this.active.get(key);
     if (existing) return existing;
-    const call = new TrackedCall({
-      callId: this.newId(),
-      batchId,
-      roomId: room.id,
-      roomName: room.name,
-      target,
-      meeting: { ...meeting },
-      key,
-      client,
-      pollIntervalMs,
-      nowMs: this.now(),
-    });
-    this.calls.set(call.callId, call);
+    const call = new TrackedCall(
+      {
+        callId: this.newId(),
+        batchId,
+        roomId: room.id,
+        roomName: room.name,
+        target,
+        meeting: { ...meeting },
+        key,
+        client,
+        pollIntervalMs,
+      },
+      this.now(),
+    );
+    this.calls.set(call.spec.callId, call);
     this.active.set(key, call);
     this.queue.push(call);
     this.emit(call.view());
@@ -226,24 +228,24 @@ export class CallTracker implements CallTrackerApi {
       });
       let client: CallApi;
       try {
-        client = await call.client;
+        client = await call.spec.client;
       } catch (error) {
         // No client (not configured, keychain locked): nothing was sent.
-        this.finish(call, 'failed', this.explain(error, call));
+        this.finish(call, 'failed', this.explain(error));
         return;
       }
       if (call.final) return;
       try {
-        inviteId = (await client.roomCall(call.meeting.meetingId, call.target)).inviteId;
+        inviteId = (await client.roomCall(call.spec.meeting.meetingId, call.spec.target)).inviteId;
       } catch (error) {
         // The client already turned every "may have been sent" failure into UnknownOutcomeError. Anything that is
         // not a WemeetError at all is a bug whose timing we cannot know: unknown too, never a retry.
         const definite = error instanceof WemeetError && !(error instanceof UnknownOutcomeError);
-        this.finish(call, definite ? 'failed' : 'unknown', this.explain(error, call));
+        this.finish(call, definite ? 'failed' : 'unknown', this.explain(error));
         return;
       }
       if (call.final) {
-        this.log.info('calls: invite arrived after the call ended', { callId: call.callId, state: call.state });
+        this.log.info('calls: invite arrived after the call ended', { callId: call.spec.callId, state: call.state });
         return;
       }
       this.change(call, () => {
@@ -258,19 +260,19 @@ export class CallTracker implements CallTrackerApi {
   // ── Following calls ────────────────────────────────────────────────────────────────────────────────────────
 
   private startPolling(call: TrackedCall, client: CallApi): void {
-    const { meetingId } = call.meeting;
+    const { meetingId } = call.spec.meeting;
     const poller = new StatusPoller({
-      intervalMs: call.pollIntervalMs,
+      intervalMs: call.spec.pollIntervalMs,
       giveUpAtMs: (call.startedAtMs ?? this.now()) + RING_GIVE_UP_MS,
       now: this.now,
-      poll: () => client.roomCallInfo(meetingId, call.target),
+      poll: () => client.roomCallInfo(meetingId, call.spec.target),
       onAnswer: (answer) => this.applyAnswer(call, answer),
       onFailure: (error, consecutive) =>
-        this.log.warn('calls: status check failed', { callId: call.callId, consecutive, ...errorFacts(error) }),
-      onLost: (error) => this.finish(call, 'unknown', statusLostError(error)),
+        this.log.warn('calls: status check failed', { callId: call.spec.callId, consecutive, ...errorFacts(error) }),
+      onLost: (error) => this.finish(call, 'unknown', statusLostError(error, this.log)),
       onGiveUp: (lastError) => this.giveUp(call, client, lastError),
     });
-    this.pollers.set(call.callId, poller);
+    this.pollers.set(call.spec.callId, poller);
     poller.start();
   }
 
@@ -295,11 +297,11 @@ export class CallTracker implements CallTrackerApi {
   private giveUp(call: TrackedCall, client: CallApi, lastError: unknown): void {
     if (call.final) return;
     if (lastError === undefined) this.finish(call, 'no_answer');
-    else this.finish(call, 'unknown', statusLostError(lastError));
+    else this.finish(call, 'unknown', statusLostError(lastError, this.log));
     const { inviteId } = call;
     if (inviteId === undefined) return;
-    client.cancelRoomCall(call.meeting.meetingId, inviteId, call.target).catch((error: unknown) => {
-      this.log.info('calls: cancel after give-up failed', { callId: call.callId, ...errorFacts(error) });
+    client.cancelRoomCall(call.spec.meeting.meetingId, inviteId, call.spec.target).catch((error: unknown) => {
+      this.log.info('calls: cancel after give-up failed', { callId: call.spec.callId, ...errorFacts(error) });
     });
   }
 
@@ -308,17 +310,17 @@ export class CallTracker implements CallTrackerApi {
     const inviteId = await call.invite;
     if (inviteId === undefined || call.final) return call.view();
     try {
-      const client = await call.client;
-      await client.cancelRoomCall(call.meeting.meetingId, inviteId, call.target);
+      const client = await call.spec.client;
+      await client.cancelRoomCall(call.spec.meeting.meetingId, inviteId, call.spec.target);
       // A poll that saw the room answer first has already made the call final; that answer stands.
       if (!call.final) {
         call.cancelError = undefined;
         this.finish(call, 'cancelled');
       }
     } catch (error) {
-      this.log.warn('calls: cancel failed', { callId: call.callId, ...errorFacts(error) });
+      this.log.warn('calls: cancel failed', { callId: call.spec.callId, ...errorFacts(error) });
       this.change(call, () => {
-        call.cancelError = this.explain(error, call);
+        call.cancelError = this.explain(error);
       });
     }
     return call.view();
@@ -339,16 +341,16 @@ export class CallTracker implements CallTrackerApi {
     call.state = state;
     call.endedAtMs = this.now();
     if (failure) call.failure = failure;
-    this.pollers.get(call.callId)?.stop();
-    this.pollers.delete(call.callId);
-    if (this.active.get(call.key) === call) this.active.delete(call.key);
+    this.pollers.get(call.spec.callId)?.stop();
+    this.pollers.delete(call.spec.callId);
+    if (this.active.get(call.spec.key) === call) this.active.delete(call.spec.key);
     const queued = this.queue.indexOf(call);
     if (queued !== -1) this.queue.splice(queued, 1);
     const view = call.touch(call.endedAtMs);
     recordFinishedCall(this.store, call, this.log);
     this.log.info('calls: finished', {
-      callId: call.callId,
-      roomId: call.roomId,
+      callId: call.spec.callId,
+      roomId: call.spec.roomId,
       state,
       ...(failure ? { code: failure.code } : {}),
     });
@@ -367,17 +369,8 @@ export class CallTracker implements CallTrackerApi {
 
   // ── Helpers ────────────────────────────────────────────────────────────────────────────────────────────────
 
-  private explain(error: unknown, call: TrackedCall): IpcError {
-    const explained = callErrorOf(error);
-    if (explained.kind === 'internal') {
-      this.log.error('calls: unexpected error', {
-        callId: call.callId,
-        name: error instanceof Error ? error.name : typeof error,
-        message: error instanceof Error ? error.message : String(error),
-        stack: error instanceof Error ? error.stack : undefined,
-      });
-    }
-    return explained;
+  private explain(error: unknown): IpcError {
+    return callErrorOf(error, this.log);
   }
 
   private roomOrThrow(roomId: string, field: string): Room {
@@ -397,7 +390,7 @@ export class CallTracker implements CallTrackerApi {
     if (this.calls.size <= MAX_LISTED_CALLS) return;
     for (const call of this.calls.values()) {
       if (this.calls.size <= MAX_LISTED_CALLS) return;
-      if (call.final) this.calls.delete(call.callId);
+      if (call.final) this.calls.delete(call.spec.callId);
     }
   }
 }

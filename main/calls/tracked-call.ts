@@ -9,32 +9,24 @@ import type { DialMeeting } from './types';
 /** The three API calls the tracker makes; WemeetClient has them. */
 export type CallApi = Pick<WemeetClient, 'roomCall' | 'cancelRoomCall' | 'roomCallInfo'>;
 
-export interface NewCall {
+/** What a call is about: fixed when it is queued. */
+export interface CallSpec {
   readonly callId: string;
   readonly batchId: string;
   readonly roomId: string;
   readonly roomName: string;
   readonly target: RoomTarget;
   readonly meeting: DialMeeting;
+  /** The duplicate-dial guard's key (room-target-of.ts). */
   readonly key: string;
-  /** The batch's client: the credentials that placed a call also poll and cancel it. */
+  /** The dial's client: the credentials that placed a call also poll and cancel it. */
   readonly client: Promise<CallApi>;
   readonly pollIntervalMs: number;
-  readonly nowMs: number;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export class TrackedCall {
-  readonly callId: string;
-  readonly batchId: string;
-  readonly roomId: string;
-  readonly roomName: string;
-  readonly target: RoomTarget;
-  readonly meeting: DialMeeting;
-  readonly key: string;
-  readonly client: Promise<CallApi>;
-  readonly pollIntervalMs: number;
   readonly queuedAtMs: number;
 
   state: CallState = 'queued';
@@ -55,18 +47,12 @@ export class TrackedCall {
 
   private snapshot: CallView;
 
-  constructor(init: NewCall) {
-    this.callId = init.callId;
-    this.batchId = init.batchId;
-    this.roomId = init.roomId;
-    this.roomName = init.roomName;
-    this.target = init.target;
-    this.meeting = init.meeting;
-    this.key = init.key;
-    this.client = init.client;
-    this.pollIntervalMs = init.pollIntervalMs;
-    this.queuedAtMs = init.nowMs;
-    this.updatedAtMs = init.nowMs;
+  constructor(
+    readonly spec: CallSpec,
+    nowMs: number,
+  ) {
+    this.queuedAtMs = nowMs;
+    this.updatedAtMs = nowMs;
     this.invite = new Promise((resolve) => {
       this.settleInvite = resolve;
     });
@@ -89,14 +75,15 @@ export class TrackedCall {
   }
 
   private buildView(): CallView {
-    const { meeting } = this;
+    const { spec } = this;
+    const { meeting } = spec;
     const error = this.failure ?? this.cancelError;
     return Object.freeze({
-      callId: this.callId,
-      batchId: this.batchId,
-      roomId: this.roomId,
-      roomName: this.roomName,
-      target: describeTarget(this.target),
+      callId: spec.callId,
+      batchId: spec.batchId,
+      roomId: spec.roomId,
+      roomName: spec.roomName,
+      target: describeTarget(spec.target),
       meetingId: meeting.meetingId,
       ...(meeting.meetingCode === undefined ? {} : { meetingCode: meeting.meetingCode }),
       state: this.state,

@@ -49,6 +49,8 @@ export interface Harness {
   readonly updates: CallView[];
   /** The most room-call requests that were ever out at once. */
   maxRoomCallsInFlight(): number;
+  /** The most room-call-info requests that were ever out at once for one target (one call). */
+  maxStatusChecksInFlightPerTarget(): number;
   /** Requests of any kind not yet answered. */
   inFlight(): number;
   /** Requests the simulator received for exactly this path. */
@@ -64,6 +66,11 @@ export interface Harness {
 const confBackend: StoreBackendFactory = (options) =>
   new Conf<StoreData>({ ...options, projectName: 'room-dialer-test' } as unknown as Options<StoreData>);
 
+function targetOfBody(body: RequestInit['body']): string {
+  const json = JSON.parse(String(body)) as { meeting_room_id?: string; mra_address?: { dial_string?: string } };
+  return json.meeting_room_id ?? json.mra_address?.dial_string ?? '';
+}
+
 const FINAL = new Set(['joined', 'rejected', 'no_answer', 'cancelled', 'left', 'failed', 'unknown']);
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -78,10 +85,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let roomCallsOut = 0;
   let maxRoomCallsOut = 0;
   let requestsOut = 0;
+  const statusChecksOut = new Map<string, number>();
+  let maxStatusChecksOut = 0;
   const countingFetch: FetchLike = async (url, init) => {
-    const roomCall = new URL(url).pathname === ROOM_CALL_PATH;
+    const pathname = new URL(url).pathname;
+    const roomCall = pathname === ROOM_CALL_PATH;
+    // The body names the target: what one call's status checks have in common.
+    const statusOf = pathname === STATUS_PATH ? targetOfBody(init.body) : undefined;
     requestsOut += 1;
     if (roomCall) maxRoomCallsOut = Math.max(maxRoomCallsOut, (roomCallsOut += 1));
+    if (statusOf !== undefined) {
+      const out = (statusChecksOut.get(statusOf) ?? 0) + 1;
+      statusChecksOut.set(statusOf, out);
+      maxStatusChecksOut = Math.max(maxStatusChecksOut, out);
+    }
     try {
       const response = await fetch(url, init);
       // Read here so "answered" means the whole answer arrived.
@@ -90,6 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     } finally {
       requestsOut -= 1;
       if (roomCall) roomCallsOut -= 1;
+      if (statusOf !== undefined) statusChecksOut.set(statusOf, (statusChecksOut.get(statusOf) ?? 1) - 1);
     }
   };
 
@@ -140,6 +158,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     tracker,
     updates,
     maxRoomCallsInFlight: () => maxRoomCallsOut,
+    maxStatusChecksInFlightPerTarget: () => maxStatusChecksOut,
     inFlight: () => requestsOut,
     requestsTo: (pathname) => sim.requests.filter((r) => r.path === pathname),
     addRoom: (input) => {

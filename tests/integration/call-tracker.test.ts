@@ -3,6 +3,7 @@
 // asserts how long anything took; tests wait for states.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallView } from '../../common/call-model';
+import { IpcFailure, NOT_CONFIGURED } from '../../main/ipc/errors';
 import type { Log } from '../../main/log';
 import {
   CANCEL_PATH,
@@ -101,6 +102,21 @@ describe('one call from dial to its end', () => {
     expect(h.store.getRoom(done.roomId)?.lastOutcome).toBe('no_answer');
   });
 
+  it('a status check still out when the next interval comes is not doubled: one request per call at a time', async () => {
+    // Answers take 150 ms, the tracker polls every 50 ms.
+    const h = await harness({ simulator: { answerDelayMs: 1000, faults: { latencyMs: 150 } } });
+    const rooms = [1, 2, 3].map((n) => h.addRoom(sip(`room15${n}@sip.example.com`)));
+    const calls = h.tracker.dial(
+      MEETINGS.host,
+      rooms.map((r) => r.id),
+    );
+    const done = await h.allFinal(calls.map((c) => c.callId));
+    expect(done.map((c) => c.state)).toEqual(['joined', 'joined', 'joined']);
+    expect(h.maxStatusChecksInFlightPerTarget()).toBe(1);
+    // Several checks per call did happen (the ringing lasted several answer times).
+    expect(h.requestsTo(STATUS_PATH).length).toBeGreaterThan(2 * calls.length);
+  });
+
   it('polling stops at a final state: no status request after joined', async () => {
     const h = await harness();
     const [call] = h.tracker.dial(MEETINGS.host, [h.addRoom(sip('room103@sip.example.com')).id]);
@@ -181,18 +197,13 @@ describe('batches', () => {
     expect(h.tracker.list()).toEqual([]);
   });
 
-  it('a client that fails to load (rejected promise) fails the calls with its IpcError; nothing is sent', async () => {
-    const error = {
-      kind: 'not_configured' as const,
-      code: 'missing_credentials',
-      message: { 'zh-CN': '还没有保存凭据', 'en-US': 'No credentials are saved yet' },
-      hint: { 'zh-CN': '请在设置中填写', 'en-US': 'Enter them in Settings' },
-    };
-    const h = await harness({ getClient: () => Promise.reject(Object.assign(new Error('x'), { error })) });
+  it('a client that fails to load (rejected promise) fails the calls with its error; nothing is sent', async () => {
+    const h = await harness({ getClient: () => Promise.reject(new IpcFailure(NOT_CONFIGURED)) });
     const [call] = h.tracker.dial(MEETINGS.host, [h.addRoom(sip('room403@sip.example.com')).id]);
     const done = await h.until(call!.callId, (c) => c.state === 'failed');
-    expect(done.error).toEqual(error);
+    expect(done.error).toEqual(NOT_CONFIGURED);
     expect(h.sim.requests).toHaveLength(0);
+    expect(h.store.listHistory()[0]).toMatchObject({ outcome: 'failed', errorCode: 'missing_credentials' });
   });
 });
 
