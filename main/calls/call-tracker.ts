@@ -230,7 +230,8 @@ export class CallTracker implements CallTrackerApi {
       try {
         client = await call.spec.client;
       } catch (error) {
-        // No client (not configured, keychain locked): nothing was sent.
+        // No client (not configured, keychain locked): nothing was sent, so the room was not dialed either.
+        call.startedAtMs = undefined;
         this.finish(call, 'failed', this.explain(error));
         return;
       }

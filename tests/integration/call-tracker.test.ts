@@ -203,7 +203,9 @@ describe('batches', () => {
     const done = await h.until(call!.callId, (c) => c.state === 'failed');
     expect(done.error).toEqual(NOT_CONFIGURED);
     expect(h.sim.requests).toHaveLength(0);
+    expect(done.startedAt).toBeUndefined();
     expect(h.store.listHistory()[0]).toMatchObject({ outcome: 'failed', errorCode: 'missing_credentials' });
+    expect(h.store.getRoom(done.roomId)?.lastDialedAt).toBeUndefined();
   });
 });
 
