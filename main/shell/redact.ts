@@ -1,0 +1,162 @@
+// Masks secrets in anything about to be logged. The log file goes to support staff, so a SecretKey, SecretId,
+// request signature or password must never reach it, even when a developer logs a whole object or an error whose
+// message quotes a request. Three rules, each erring on the side of masking:
+//   1. a value under a secret-looking name (secretKey, secret_id, X-TC-Signature, X-TC-Key, Authorization,
+//      password, token, cookie, apiKey…), in objects, Maps, Headers and in "name=value" / "name: value" /
+//      JSON text inside strings;
+//   2. any long run that looks like a key: 32+ characters mixing upper case, lower case and digits (Tencent
+//      SecretKeys and base64 signatures), or 40+ hex characters (a hex HMAC);
+//   3. known secret values passed in by the caller, wherever they appear.
+// Inputs are never modified: logging an object must not change it for the code that still uses it.
+
+export const REDACTED = '[redacted]';
+
+const SECRET_WORDS = String.raw`secret|signature|authori[sz]ation|password|passwd|passphrase|token|cookie|x-tc-key|api[-_]?key|private[-_]?key`;
+
+/** A property, header or parameter name that holds a secret. */
+const SECRET_NAME = new RegExp(SECRET_WORDS, 'i');
+
+/**
+ * name, separator, then either a quoted value (up to the closing quote, JSON-escaped quotes included) or a bare
+ * one (an optional auth scheme word, then up to a space, quote, comma, semicolon, & or closing bracket).
+ */
+const SECRET_PAIR = new RegExp(
+  String.raw`([\w.-]*(?:${SECRET_WORDS})[\w.-]*)(\\?["']?\s*[:=]\s*)(?:(\\?["'])((?:(?!\3)[^\r\n])*)|((?:(?:Bearer|Basic|Digest)\s+)?[^\s"'\\,;&)}\]]+))`,
+  'gi',
+);
+
+/** 32+ key characters with at least one upper case letter, one lower case letter and one digit. */
+const KEY_LIKE = /(?<![\w+-])(?=[\w+-]*[A-Z])(?=[\w+-]*[a-z])(?=[\w+-]*\d)[\w+-]{32,}={0,2}/g;
+/** 40+ hex characters with at least one letter (a run of digits is a meeting id, not a key). */
+const HEX_LIKE = /(?<![\w+-])(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{40,}(?![\w+-])/g;
+
+const MAX_DEPTH = 8;
+/** Shorter known secrets are not searched for: masking every "abc" in a log would make it unreadable. */
+const MIN_KNOWN_SECRET_LENGTH = 6;
+
+export interface RedactOptions {
+  /** Exact secret values to mask anywhere (e.g. the SecretKey in use). */
+  readonly secrets?: Iterable<string>;
+}
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function redactString(text: string, secrets: readonly string[] = []): string {
+  let result = text;
+  for (const secret of secrets) result = result.replace(new RegExp(escapeRegExp(secret), 'g'), REDACTED);
+  return result
+    .replace(SECRET_PAIR, (_match, name: string, separator: string, quote: string | undefined) =>
+      quote === undefined ? `${name}${separator}${REDACTED}` : `${name}${separator}${quote}${REDACTED}`,
+    )
+    .replace(KEY_LIKE, REDACTED)
+    .replace(HEX_LIKE, REDACTED);
+}
+
+/** Booleans and empty values under a secret name say only whether one is set, which support needs to know. */
+function maskValue(value: unknown): unknown {
+  return value === null || value === undefined || typeof value === 'boolean' ? value : REDACTED;
+}
+
+class Redactor {
+  private readonly seen = new WeakMap<object, unknown>();
+
+  constructor(private readonly secrets: readonly string[]) {}
+
+  value(value: unknown, depth: number): unknown {
+    if (typeof value === 'string') return redactString(value, this.secrets);
+    if (typeof value !== 'object' || value === null) return value;
+    if (this.seen.has(value)) return this.seen.get(value);
+    if (depth >= MAX_DEPTH) return '[nested too deep]';
+    if (value instanceof Date || value instanceof RegExp) return value;
+    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return `[binary, ${value.byteLength} bytes]`;
+    if (value instanceof URL || value instanceof URLSearchParams) return redactString(value.toString(), this.secrets);
+    if (typeof Headers !== 'undefined' && value instanceof Headers) return this.entries(value.entries(), depth);
+    if (value instanceof Map) return this.map(value, depth);
+    if (value instanceof Set) return this.set(value, depth);
+    if (Array.isArray(value)) return this.array(value, depth);
+    if (value instanceof Error) return this.error(value, depth);
+    return this.object(value, depth);
+  }
+
+  private property(name: string, value: unknown, depth: number): unknown {
+    return isSecretName(name) ? maskValue(value) : this.value(value, depth + 1);
+  }
+
+  private entries(entries: Iterable<[string, unknown]>, depth: number): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    for (const [name, value] of entries) result[name] = this.property(name, value, depth);
+    return result;
+  }
+
+  // Each container is registered before its children are visited, so a cycle points back at the copy.
+  private array(array: readonly unknown[], depth: number): unknown[] {
+    const result: unknown[] = [];
+    this.seen.set(array, result);
+    for (const item of array) result.push(this.value(item, depth + 1));
+    return result;
+  }
+
+  private set(set: ReadonlySet<unknown>, depth: number): Set<unknown> {
+    const result = new Set<unknown>();
+    this.seen.set(set, result);
+    for (const item of set) result.add(this.value(item, depth + 1));
+    return result;
+  }
+
+  private map(map: Map<unknown, unknown>, depth: number): Map<unknown, unknown> {
+    const result = new Map<unknown, unknown>();
+    this.seen.set(map, result);
+    for (const [key, value] of map) {
+      result.set(
+        this.value(key, depth + 1),
+        typeof key === 'string' ? this.property(key, value, depth) : this.value(value, depth + 1),
+      );
+    }
+    return result;
+  }
+
+  private object(value: object, depth: number): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    this.seen.set(value, result);
+    for (const name of Object.keys(value)) {
+      let property: unknown;
+      try {
+        property = (value as Record<string, unknown>)[name];
+      } catch {
+        property = '[getter threw]';
+      }
+      result[name] = this.property(name, property, depth);
+    }
+    return result;
+  }
+
+  /** A copy that is still an Error of the same class (so log formatters print its stack), with text masked. */
+  private error(error: Error, depth: number): Error {
+    const copy = new Error(redactString(error.message, this.secrets));
+    Object.setPrototypeOf(copy, Object.getPrototypeOf(error) as object);
+    this.seen.set(error, copy);
+    const target = copy as unknown as Record<string, unknown>;
+    if (error.stack !== undefined) target['stack'] = redactString(error.stack, this.secrets);
+    if (Object.hasOwn(error, 'name')) target['name'] = this.value(error.name, depth + 1);
+    if (error.cause !== undefined) target['cause'] = this.value(error.cause, depth + 1);
+    for (const name of Object.keys(error)) {
+      if (name === 'message' || name === 'stack' || name === 'cause') continue;
+      target[name] = this.property(name, (error as unknown as Record<string, unknown>)[name], depth);
+    }
+    return copy;
+  }
+}
+
+/** A masked copy of `value` (strings, objects, arrays, Maps, Sets, Headers, Errors, cycles), safe to log. */
+export function redact(value: unknown, options: RedactOptions = {}): unknown {
+  const secrets = [...(options.secrets ?? [])].filter((secret) => secret.length >= MIN_KNOWN_SECRET_LENGTH);
+  // Longest first, so a secret that contains another is masked whole.
+  secrets.sort((a, b) => b.length - a.length);
+  return new Redactor(secrets).value(value, 0);
+}
