@@ -1,31 +1,120 @@
-// Electron entry point. Deliberately thin: the window and its security settings only.
-// Everything with logic (API client, validators, call state) lives in plain modules that run under Node.
+// Electron entry point. Deliberately thin: it wires Electron's objects to the plain modules in shell/ (security
+// decisions, window bounds, menu, notifications, logging) and to the services (createServices via
+// shell/compose.ts), which all run and are tested under Node.
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, net, session, shell, type BrowserWindow } from 'electron';
+import type { CallView } from '../common/call-model';
+import { CALL_UPDATE_EVENT } from '../common/window-api';
+import { registerHandlers } from './ipc/register';
+import { senderInfoOf } from './ipc/sender';
+import { composeApp, type ComposedApp } from './shell/compose';
+import { allowedExternalUrl } from './shell/external-links';
+import { focusWindow } from './shell/focus-window';
+import { operatorLocale } from './shell/operator-locale';
+import { redactString } from './shell/redact';
+import { rendererEntry } from './shell/renderer-entry';
+import { startAppLog } from './shell/electron/app-log';
+import { installAppMenu } from './shell/electron/app-menu';
+import { notifyCallOutcomes } from './shell/electron/call-notifier';
+import { createMainWindow } from './shell/electron/main-window';
+import { hardenAllWebContents, hardenSession, registerAppScheme, serveRenderer } from './shell/electron/security';
+import { electronStoreBackend } from './store/electron-store-backend';
+import { openKeychainVault } from './vault';
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    title: 'Room Dialer',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  });
-  const devServer = process.env['ELECTRON_RENDERER_URL'];
-  if (devServer) void window.loadURL(devServer);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  return window;
+/** Windows groups the taskbar button and notifications by this; the same as electron-builder's appId. */
+export const APP_USER_MODEL_ID = 'com.roomdialer.app';
+
+/** The last line of defence before the OS gets a URL: every caller already checked, this checks again. */
+async function openExternal(url: string): Promise<void> {
+  const safe = allowedExternalUrl(url);
+  if (!safe) throw new Error('refused to open a link that is not an allowlisted https help page');
+  await shell.openExternal(safe);
 }
 
-void app.whenReady().then(() => {
-  createWindow();
-});
+function start(): void {
+  app.setAppUserModelId(APP_USER_MODEL_ID);
+  const appLog = startAppLog();
+  const { log } = appLog;
+  const entry = rendererEntry(process.env);
+  const security = { appOrigins: entry.appOrigins, csp: entry.csp, openExternal, log };
+  registerAppScheme();
+  hardenAllWebContents(security);
 
-app.on('window-all-closed', () => {
-  app.quit();
-});
+  let window: BrowserWindow | undefined;
+  let composed: ComposedApp | undefined;
+  // A second launch quits at once (see below) and brings this window forward instead.
+  app.on('second-instance', () => focusWindow(window));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    // Stops polling; calls still ringing are recorded in history as unknown.
+    composed?.services.shutdown();
+    composed = undefined;
+  });
+
+  const broadcast = (call: CallView) => {
+    if (window && !window.isDestroyed()) window.webContents.send(CALL_UPDATE_EVENT, call);
+  };
+
+  void app
+    .whenReady()
+    .then(async () => {
+      const ses = session.defaultSession;
+      hardenSession(ses, security);
+      if (!entry.dev) serveRenderer(ses, join(import.meta.dirname, '../renderer'), security);
+
+      const systemLanguage = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
+      const locale = () => operatorLocale(composed?.store.getSettings().locale ?? 'system', systemLanguage);
+      const menu = () => installAppMenu(locale(), { dev: entry.dev, openExternal, logFilePath: appLog.filePath, log });
+
+      composed = await composeApp({
+        env: process.env,
+        userDataDir: app.getPath('userData'),
+        storeBackend: electronStoreBackend,
+        openVault: () => openKeychainVault(),
+        fetch: (url, init) => net.fetch(url, init),
+        appVersion: app.getVersion(),
+        systemLocale: operatorLocale('system', systemLanguage),
+        log,
+        openExternal,
+        broadcast,
+        onSettingsChanged: menu,
+        redaction: appLog.redaction,
+      });
+      const { store, services, handlers } = composed;
+      registerHandlers((channel, listener) => ipcMain.handle(channel, listener), handlers, {
+        allowedOrigins: entry.appOrigins,
+        log,
+        senderOf: senderInfoOf,
+      });
+      menu();
+
+      window = createMainWindow({
+        url: entry.url,
+        preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+        savedBounds: store.getSettings().window,
+        saveBounds: (bounds) => {
+          const saved = store.updateSettings({ window: bounds });
+          if (!saved.ok) log.warn('window position not saved', { field: saved.error.field });
+        },
+        log,
+      });
+      window.on('closed', () => {
+        window = undefined;
+      });
+      notifyCallOutcomes(services.tracker, () => window, locale);
+      log.info('started', { version: app.getVersion(), demo: composed.demo, dev: entry.dev });
+    })
+    .catch((error: unknown) => {
+      log.error('start failed', { error });
+      const detail = redactString(error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox(
+        'Room Dialer 无法启动 / Room Dialer could not start',
+        `${detail}\n\n日志 / Log: ${appLog.filePath()}`,
+      );
+      app.exit(1);
+    });
+}
+
+// Two copies would poll and dial the same rooms twice and write the same files: the second one hands over and quits.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

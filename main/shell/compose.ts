@@ -1,0 +1,110 @@
+// What the shell starts at launch, without Electron: the store file (demo.json in demo mode, so the operator's own
+// address book is never touched by `npm run demo`), the vault (the OS keychain, or the demo's in-memory one), the
+// production call tracker, and createServices() over them. main/index.ts passes in what only Electron has; the
+// tests pass conf, Node's fetch and the simulator.
+import type { CallView } from '../../common/call-model';
+import type { Locale } from '../../common/locale';
+import type { Settings } from '../../common/store-schema';
+import type { FetchLike } from '../api/client';
+import { CallTracker } from '../calls/call-tracker';
+import type { IpcHandlers } from '../ipc/types';
+import type { Log } from '../log';
+import { createServices, type Services, type TrackerFactory } from '../services';
+import { demoSetupFromEnv } from '../services/demo';
+import { openAppStore, type AppStore } from '../store/app-store';
+import type { StoreBackendFactory } from '../store/backend';
+import type { CredentialVault } from '../vault/credential-vault';
+import type { LogRedaction } from './logger';
+
+/** The tracker as the app runs it: poll interval and concurrency from the settings of each dial. */
+export const productionTracker: TrackerFactory = (deps) =>
+  new CallTracker({
+    getClient: deps.clientFor,
+    store: deps.store,
+    log: deps.log,
+    now: () => deps.now().getTime(),
+  });
+
+export const STORE_NAME = 'config';
+export const DEMO_STORE_NAME = 'demo';
+
+export interface ComposeOptions {
+  readonly env: Readonly<NodeJS.ProcessEnv>;
+  /** app.getPath('userData'). */
+  readonly userDataDir: string;
+  /** electronStoreBackend in the app. */
+  readonly storeBackend: StoreBackendFactory;
+  /** openKeychainVault in the app; not called in demo mode. */
+  readonly openVault: () => CredentialVault;
+  /** Electron's net.fetch in the app (system proxy and certificates). */
+  readonly fetch: FetchLike;
+  readonly appVersion: string;
+  readonly systemLocale: Locale;
+  readonly log: Log;
+  /** Only ever called with a URL the allowlist accepted. */
+  readonly openExternal: (url: string) => Promise<void>;
+  /** Sends a call update to the window. */
+  readonly broadcast: (call: CallView) => void;
+  /** After every successful settings:update (the shell rebuilds its menu when the language changed). */
+  readonly onSettingsChanged?: (settings: Settings) => void;
+  /** In demo mode the demo credentials from the environment are registered here, so the log masks them. */
+  readonly redaction?: LogRedaction;
+  readonly createTracker?: TrackerFactory;
+}
+
+export interface ComposedApp {
+  readonly store: AppStore;
+  readonly services: Services;
+  /** services.handlers, with settings:update reporting changes to onSettingsChanged. */
+  readonly handlers: IpcHandlers;
+  readonly demo: boolean;
+}
+
+/** `handlers` with `listener` told the settings after each settings:update that went through. */
+export function withSettingsListener(handlers: IpcHandlers, listener: (settings: Settings) => void): IpcHandlers {
+  const update = handlers['settings:update'];
+  return {
+    ...handlers,
+    'settings:update': async (patch) => {
+      const settings = await update(patch);
+      listener(settings);
+      return settings;
+    },
+  };
+}
+
+export async function composeApp(options: ComposeOptions): Promise<ComposedApp> {
+  const { log } = options;
+  // Throws with the variable's name when ROOM_DIALER_DEMO=1 but the simulator's settings are missing or wrong.
+  const demo = await demoSetupFromEnv({ ...options.env });
+  if (demo) {
+    for (const name of ['WEMEET_SECRET_KEY', 'WEMEET_SECRET_ID']) {
+      const value = options.env[name];
+      if (value) options.redaction?.addSecret(value);
+    }
+    log.info('demo mode: using the local API simulator', { endpoint: demo.endpoint });
+  }
+  const { store, notices } = openAppStore({
+    cwd: options.userDataDir,
+    configName: demo ? DEMO_STORE_NAME : STORE_NAME,
+    backend: options.storeBackend,
+  });
+  for (const notice of notices) log.warn('store: ' + notice.kind, { backupPath: notice.backupPath });
+
+  const services = createServices({
+    store,
+    storeNotices: notices,
+    vault: demo ? demo.vault : options.openVault(),
+    fetch: options.fetch,
+    appVersion: options.appVersion,
+    log,
+    systemLocale: options.systemLocale,
+    ...(demo ? { demo: { endpoint: demo.endpoint } } : {}),
+    openExternal: options.openExternal,
+    broadcast: options.broadcast,
+    createTracker: options.createTracker ?? productionTracker,
+  });
+  const onSettingsChanged = options.onSettingsChanged;
+  const handlers = onSettingsChanged ? withSettingsListener(services.handlers, onSettingsChanged) : services.handlers;
+  return { store, services, handlers, demo: demo !== undefined };
+}
