@@ -20,6 +20,7 @@ import { formatBytes, summarizeAsar } from './package/asar-summary';
 import { checkBuilderConfig } from './package/check-config';
 import { checkFlippedFuses, createPlaceholderElectron } from './package/placeholder-electron';
 import { smokeLoadDependencies } from './package/smoke-load';
+import { concludeGate } from './conclude-gate';
 
 /** app.asar + app.asar.unpacked: today ≈ 3.6 MiB, mostly zod and ajv; the renderer grows into the rest. */
 const APP_BUDGET = 8 * 1024 * 1024;
@@ -111,12 +112,7 @@ async function main(): Promise<number> {
     rmSync(work, { recursive: true, force: true });
   }
 
-  if (failures.length) {
-    console.error(`\npackage:check FAILED:\n${failures.map((failure) => `  - ${failure}`).join('\n')}`);
-    return 1;
-  }
-  console.log('\npackage:check passed');
-  return 0;
+  return concludeGate('package:check', failures);
 }
 
 process.exit(await main());

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { judge, parseJustifications, type Finding } from './security/justify';
+import { concludeGate } from './conclude-gate';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const JUSTIFIED = 'build/electronegativity-justified.json';
@@ -126,12 +127,7 @@ async function main(): Promise<number> {
     failures.push(`stale justification: ${what} covers ${stale.count ?? 1} findings, found ${found}`);
   }
 
-  if (failures.length) {
-    console.error(`\nsecurity:gate FAILED:\n${failures.map((failure) => `  - ${failure}`).join('\n')}`);
-    return 1;
-  }
-  console.log('\nsecurity:gate passed');
-  return 0;
+  return concludeGate('security:gate', failures);
 }
 
 process.exit(await main());
