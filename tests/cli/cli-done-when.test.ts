@@ -1,11 +1,10 @@
 // The issue's "Done when" flow as a user runs it: `npm run simulator` in one process (its entry, port 0), then the
 // CLI in another with the credentials the simulator printed. Also: the simulator's env-driven faults and clean stop.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorJson, onlyJson, runCli, waitStates } from './harness';
+import { cleanEnv, errorJson, onlyJson, runCli, spawnTs, waitStates } from './harness';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const SIMULATOR = 'tests/simulator/main.ts';
 const BANNER_END = 'Ctrl+C stops the simulator.';
 
 interface RunningSimulator {
@@ -20,23 +19,9 @@ afterEach(() => {
   for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: process.env['HOME'],
-    LANG: 'en_US.UTF-8',
-    ...extra,
-  };
-  if (process.env['TMPDIR']) env['TMPDIR'] = process.env['TMPDIR'];
-  return env;
-}
-
 /** Starts tests/simulator/main.ts and resolves once its banner is complete. */
 function startSimulatorProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunningSimulator> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/simulator/main.ts', '--port', '0', ...args], {
-    cwd: REPO,
-    env: baseEnv(env),
-  });
+  const child = spawnTs(SIMULATOR, ['--port', '0', ...args], cleanEnv(env));
   started.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -76,7 +61,7 @@ describe('npm run simulator, then the CLI with the printed credentials', () => {
     expect(sim.exports['WEMEET_ENDPOINT']).toBe(url);
     expect(sim.banner).toMatch(/^ {2}806146667 /m);
 
-    const env = baseEnv(sim.exports);
+    const env = cleanEnv(sim.exports);
     const dial = (target: string[]) =>
       runCli(['call', '--meeting', '806146667', ...target, '--wait', '--interval', '100'], env);
     const results = await Promise.all([
@@ -99,7 +84,7 @@ describe('npm run simulator, then the CLI with the printed credentials', () => {
 
   it('cancel stops a ringing call', async () => {
     const sim = await startSimulatorProcess([]);
-    const env = baseEnv(sim.exports);
+    const env = cleanEnv(sim.exports);
     const target = ['--sip', 'sip:noanswer@sip.example.com'];
     const called = await runCli(['call', '--meeting', '806146667', ...target, '--json'], env);
     const inviteId = onlyJson(called)['invite_id'] as string;
@@ -114,18 +99,15 @@ describe('npm run simulator, then the CLI with the printed credentials', () => {
 describe('simulator faults from the environment', () => {
   it('SIM_CLOCK_OFFSET_MS: a server clock 10 minutes ahead is reported by the CLI as clock skew', async () => {
     const sim = await startSimulatorProcess([], { SIM_CLOCK_OFFSET_MS: String(10 * 60_000) });
-    const run = await runCli(['meeting', '806146667', '--json'], baseEnv(sim.exports));
+    const run = await runCli(['meeting', '806146667', '--json'], cleanEnv(sim.exports));
     expect(errorJson(run, 3).kind).toBe('clock_skew');
   });
 
   it('a flag wins over its env variable, and a bad value stops the simulator with exit 2', async () => {
     const sim = await startSimulatorProcess(['--clock-offset-ms', '0'], { SIM_CLOCK_OFFSET_MS: '600000' });
-    expect((await runCli(['meeting', '806146667', '--json'], baseEnv(sim.exports))).code).toBe(0);
+    expect((await runCli(['meeting', '806146667', '--json'], cleanEnv(sim.exports))).code).toBe(0);
 
-    const bad = spawn(process.execPath, ['--import', 'tsx', 'tests/simulator/main.ts', '--port', '0'], {
-      cwd: REPO,
-      env: baseEnv({ SIM_5XX_RATE: '2' }),
-    });
+    const bad = spawnTs(SIMULATOR, ['--port', '0'], cleanEnv({ SIM_5XX_RATE: '2' }));
     started.push(bad);
     let err = '';
     bad.stderr.setEncoding('utf8').on('data', (text: string) => (err += text));

@@ -1,7 +1,7 @@
 // Runs `room-dialer` the way an operator does: a separate Node process on the TypeScript source (node --import tsx,
 // which skips npm's and tsx's own start-up), against a simulator started in the test process. The child runs
 // asynchronously: a blocking spawnSync would freeze the simulator it talks to.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -18,17 +18,23 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/**
- * A clean environment pointing at `sim`: only what Node needs plus the WEMEET_* variables, so nothing from the
- * developer's shell (their own credentials, LC_ALL, NODE_OPTIONS) changes the outcome. English unless overridden.
- */
-export function simEnv(sim: Pick<Simulator, 'url' | 'credentials'>, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const c = sim.credentials;
+/** Only what Node needs, English unless overridden: nothing from the developer's shell (LC_ALL, NODE_OPTIONS…). */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
     TMPDIR: process.env['TMPDIR'],
     LANG: 'en_US.UTF-8',
+    ...extra,
+  };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  return env;
+}
+
+/** A clean environment pointing at `sim`, so the developer's own WEMEET_* credentials never leak in. */
+export function simEnv(sim: Pick<Simulator, 'url' | 'credentials'>, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const c = sim.credentials;
+  return cleanEnv({
     WEMEET_ENDPOINT: sim.url,
     WEMEET_APP_ID: c.appId,
     WEMEET_SDK_ID: c.sdkId,
@@ -36,9 +42,16 @@ export function simEnv(sim: Pick<Simulator, 'url' | 'credentials'>, extra: NodeJ
     WEMEET_SECRET_KEY: c.secretKey,
     WEMEET_OPERATOR_ID: c.operatorId,
     ...extra,
-  };
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  return env;
+  });
+}
+
+/** A TypeScript entry of this repository as its own Node process. */
+export function spawnTs(
+  entry: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: REPO, env });
 }
 
 /**
@@ -47,7 +60,7 @@ export function simEnv(sim: Pick<Simulator, 'url' | 'credentials'>, extra: NodeJ
  */
 export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, alsoSecret?: string): Promise<CliRun> {
   const result = await new Promise<CliRun>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], { cwd: REPO, env });
+    const child = spawnTs(ENTRY, args, env);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
