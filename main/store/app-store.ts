@@ -177,6 +177,8 @@ function unknownRoom(field: string, id: string): Validated<never> {
 
 export class AppStore {
   private data: StoreData;
+  /** Inside batch(): changes stay in memory and the file is written once at the end. */
+  private batching = false;
 
   /** Use openAppStore(); the constructor trusts `data` to be what the backend's file holds. */
   constructor(
@@ -199,8 +201,37 @@ export class AppStore {
 
   /** Writes first (the backend validates and throws before touching the file), then swaps the in-memory copy. */
   private commit(next: StoreData): void {
-    this.backend.store = next;
+    if (!this.batching) this.backend.store = next;
     this.data = deepFreeze(next);
+  }
+
+  /**
+   * Runs `apply` with every change kept in memory, then writes the file once: a CSV import of thousands of rows
+   * would otherwise rewrite (and re-validate) the whole file per row. Each change inside is still checked by its
+   * own method; if the one write fails, none of the batch is kept and the error is thrown.
+   */
+  batch<T>(apply: () => T): T {
+    if (this.batching) return apply();
+    const before = this.data;
+    this.batching = true;
+    let result: T;
+    try {
+      result = apply();
+    } catch (error) {
+      this.data = before;
+      throw error;
+    } finally {
+      this.batching = false;
+    }
+    if (this.data !== before) {
+      try {
+        this.backend.store = this.data;
+      } catch (error) {
+        this.data = before;
+        throw error;
+      }
+    }
+    return result;
   }
 
   private replaceRoom(room: Room): void {

@@ -40,6 +40,18 @@ function dialKey(kind: RoomKind, value: string): string {
   return kind === 'sip' && key.startsWith('sip:') ? key.slice('sip:'.length) : key;
 }
 
+/** Rooms are frozen, so a room's key never changes: computed once, not once per comparison. */
+const roomKeys = new WeakMap<Room, string>();
+
+function roomDialKey(room: Room): string {
+  let key = roomKeys.get(room);
+  if (key === undefined) {
+    key = dialKey(room.kind, dialValue(room));
+    roomKeys.set(room, key);
+  }
+  return key;
+}
+
 export function findDuplicate(
   rooms: readonly Room[],
   kind: RoomKind,
@@ -47,7 +59,7 @@ export function findDuplicate(
   exceptId?: string,
 ): Room | undefined {
   const key = dialKey(kind, value);
-  return rooms.find((room) => room.id !== exceptId && room.kind === kind && dialKey(kind, dialValue(room)) === key);
+  return rooms.find((room) => room.id !== exceptId && room.kind === kind && roomDialKey(room) === key);
 }
 
 /** Refuses an entry that would ring the same device as an existing one, naming the existing one. */

@@ -19,14 +19,17 @@ function importRow(ctx: HandlerContext, row: ImportRow) {
 
 export function importHandlers(ctx: HandlerContext): HandlersFor<'rooms:import' | 'rooms:import-tencent'> {
   return {
+    // One file write for the whole import (AppStore.batch), not one per row.
     'rooms:import': ({ rows }) =>
-      rows.map((row, index): ImportRowResult => {
-        try {
-          return { index, ok: true, room: importRow(ctx, row) };
-        } catch (error) {
-          return { index, ok: false, error: toIpcError(error, ctx.log, 'rooms:import') };
-        }
-      }),
+      ctx.store.batch(() =>
+        rows.map((row, index): ImportRowResult => {
+          try {
+            return { index, ok: true, room: importRow(ctx, row) };
+          } catch (error) {
+            return { index, ok: false, error: toIpcError(error, ctx.log, 'rooms:import') };
+          }
+        }),
+      ),
     'rooms:import-tencent': async (): Promise<TencentImportSummary> => {
       const client = await ctx.clientFor();
       const list = await client.listMeetingRooms();
