@@ -23,6 +23,8 @@ export const WEB_PREFERENCES = Object.freeze({
   safeDialogs: true,
   // Spellcheck would send typed room names and addresses to the OS/Google dictionary service: not wanted.
   spellcheck: false,
+  // A middle-click on a link fires no auxclick at all (new-window requests are refused anyway: navigation.ts).
+  disableBlinkFeatures: 'Auxclick',
 } as const satisfies WebPreferences);
 
 /** The webPreferences of the app's window, with the path of the built preload script (out/preload/index.cjs). */

@@ -1,7 +1,7 @@
 // The Electron shell's security decisions, from the real modules the shell attaches to Electron's hooks
 // (main/shell/electron/security.ts and main-window.ts only forward to these): the CSP, the webPreferences, the
 // navigation, redirect, window-open and download decisions, the permission decision, and what app:// serves.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import {
 } from '../../main/shell/app-protocol';
 import { createAppProtocolHandler } from '../../main/shell/app-protocol-handler';
 import { APP_CSP, buildCsp, withSecurityHeaders } from '../../main/shell/csp';
-import { CSP_META_ATTRIBUTES, cspMetaPlugin } from '../../main/shell/csp-meta-plugin';
+import { applyCspMeta, CSP_META_TAG, cspMetaPlugin, META_CSP } from '../../main/shell/csp-meta-plugin';
 import { allowedExternalUrl, HELP_LINKS } from '../../main/shell/external-links';
 import {
   decideDownload,
@@ -80,10 +80,6 @@ describe('Content-Security-Policy', () => {
     expect(meta['frame-ancestors']).toBeUndefined();
     const { ['frame-ancestors']: _dropped, ...headerRest } = parseCsp(APP_CSP);
     expect(meta).toEqual(headerRest);
-    expect(CSP_META_ATTRIBUTES).toEqual({
-      'http-equiv': 'Content-Security-Policy',
-      content: buildCsp({ delivery: 'meta' }),
-    });
   });
 
   it('replaces any Content-Security-Policy a response brings, in any letter case, and turns sniffing off', () => {
@@ -103,16 +99,45 @@ describe('Content-Security-Policy', () => {
     expect(withSecurityHeaders(undefined, APP_CSP)['Content-Security-Policy']).toEqual([APP_CSP]);
   });
 
-  it('the build plugin adds the <meta> and refuses an index.html that brings its own policy', () => {
-    const plugin = cspMetaPlugin();
-    expect(plugin.apply).toBe('build');
-    const hook = plugin.transformIndexHtml as { handler: (html: string) => unknown };
-    expect(hook.handler('<html><head></head></html>')).toEqual([
-      { tag: 'meta', attrs: CSP_META_ATTRIBUTES, injectTo: 'head-prepend' },
-    ]);
-    expect(() => hook.handler('<meta http-equiv="Content-Security-Policy" content="default-src *">')).toThrow(
-      /own Content-Security-Policy/,
-    );
+  describe('index.html <meta> (csp-meta-plugin)', () => {
+    const page = (head: string) =>
+      `<!doctype html>\n<html lang="zh-CN">\n  <head>\n    <meta charset="UTF-8" />\n${head}    <title>Room Dialer</title>\n  </head>\n  <body><script type="module" src="./src/main.ts"></script></body>\n</html>`;
+    const handWritten = `    <meta\n      http-equiv="Content-Security-Policy"\n      content="default-src *; script-src 'unsafe-inline'"\n    />\n`;
+
+    it("puts exactly the shell's policy in the built page, right after the charset, before any script", () => {
+      const expected = page(`    ${CSP_META_TAG}\n`);
+      expect(applyCspMeta(page(handWritten), 'build')).toBe(expected);
+      expect(applyCspMeta(page(''), 'build')).toBe(expected);
+      expect(
+        applyCspMeta(page(`    <META HTTP-EQUIV=content-security-policy CONTENT="default-src *">\n`), 'build'),
+      ).toBe(expected);
+      expect(CSP_META_TAG).toBe(
+        `<meta http-equiv="Content-Security-Policy" content="${buildCsp({ delivery: 'meta' })}" />`,
+      );
+      expect(META_CSP).toBe(buildCsp({ delivery: 'meta' }));
+    });
+
+    it('serves the page without a policy tag in dev, where the header carries the dev policy', () => {
+      expect(applyCspMeta(page(handWritten), 'serve')).toBe(page(''));
+    });
+
+    it("renderer/index.html's own tag states the same policy (the build would replace a different one)", () => {
+      const source = readFileSync(path.resolve('renderer/index.html'), 'utf8');
+      const contents = [...source.matchAll(/http-equiv="Content-Security-Policy"\s+content="([^"]*)"/g)];
+      expect(contents.map((match) => match[1])).toEqual([META_CSP]);
+    });
+
+    it('refuses a page without <head>', () => {
+      expect(() => applyCspMeta('<p>hi</p>', 'build')).toThrow(/no <head>/);
+    });
+
+    it('runs in both modes through Vite', () => {
+      const hook = cspMetaPlugin().transformIndexHtml as {
+        handler: (html: string, context: { server?: unknown }) => string;
+      };
+      expect(hook.handler(page(''), {})).toContain(CSP_META_TAG);
+      expect(hook.handler(page(handWritten), { server: {} })).toBe(page(''));
+    });
   });
 });
 
@@ -131,6 +156,7 @@ describe('webPreferences', () => {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/opt/room-dialer/out/preload/index.cjs',
     });
     expect(Object.isFrozen(WEB_PREFERENCES)).toBe(true);

@@ -11,6 +11,7 @@ import {
   decideNavigation,
   decideRedirect,
   decideWindowOpen,
+  isAppUrl,
   type NavigationDecision,
 } from '../navigation';
 import { decidePermission } from '../permissions';
@@ -46,8 +47,9 @@ export function hardenSession(session: Session, security: ShellSecurity): void {
   session.setPermissionCheckHandler((_contents, permission, origin) => decidePermission({ permission, origin }));
   session.setDevicePermissionHandler((details) => decidePermission({ permission: 'device', origin: details.origin }));
   session.webRequest.onHeadersReceived((details, callback) => {
-    // Only what a window loads: the API client's own net.fetch traffic from main has no webContents.
-    if (details.webContentsId === undefined) return callback({});
+    // Only the app's own pages (the dev server's; app:// sets its headers itself): not the API client's net.fetch
+    // traffic from main, not devtools.
+    if (details.webContentsId === undefined || !isAppUrl(details.url, security.appOrigins)) return callback({});
     callback({ responseHeaders: withSecurityHeaders(details.responseHeaders, security.csp) });
   });
   session.on('will-download', (event, item) => {
