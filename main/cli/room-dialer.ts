@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `room-dialer` entry point (npm run cli, or the package bin once built). Uses Node's own fetch.
+// `room-dialer` entry point (npm run cli, or the package bin once built). Uses Node's own fetch, and the app's
+// saved keychain profile when no WEMEET_* credential variable is set.
 import { readFileSync } from 'node:fs';
+import { openKeychainVault } from '../vault';
 import { runCli } from './run';
 
 function appVersion(): string {
@@ -18,6 +20,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   fetch: (url, init) => fetch(url, init),
   appVersion: appVersion(),
+  vault: openKeychainVault(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 });

@@ -11,7 +11,7 @@ import type { MeetingInfo } from '../../common/wemeet-types';
 import { WemeetClient, DEFAULT_INSTANCE_ID, DEFAULT_TIMEOUT_MS, type FetchLike } from '../api/client';
 import { WemeetError } from '../api/errors';
 import { parseCommandLine, USAGE, UsageError, type ParsedArgs } from './args';
-import { credentialsFromEnv } from './credentials';
+import { resolveCliCredentials, type CliCredentialSource } from './credentials';
 import { Reporter, type CliStreams } from './output';
 
 export const EXIT = { ok: 0, internal: 1, badInput: 2, api: 3, network: 4, credentials: 5 } as const;
@@ -22,6 +22,8 @@ export interface CliEnvironment extends CliStreams {
   readonly appVersion: string;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
+  /** The app's saved profile, asked only when no WEMEET_* credential variable is set. */
+  readonly vault?: CliCredentialSource;
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 2000;
@@ -175,17 +177,18 @@ async function runCommand(parsed: ParsedArgs, io: CliEnvironment, reporter: Repo
   const intervalMs = integerOption(parsed, 'interval', DEFAULT_POLL_INTERVAL_MS, 100, 60_000);
 
   // 2. Credentials.
-  const lookup = credentialsFromEnv(io.env);
+  const lookup = await resolveCliCredentials(io.env, io.vault);
   if (!lookup.ok) {
     const list = lookup.missing.join(', ');
+    if (lookup.keychainError) reporter.warn(lookup.keychainError.explain().message);
     reporter.error({
       kind: 'credentials',
       code: 'missing_credentials',
       message: reporter.locale === 'zh-CN' ? `缺少 API 凭据：${list}` : `Missing API credentials: ${list}`,
       hint:
         reporter.locale === 'zh-CN'
-          ? '请设置这些环境变量（企业管理后台 → 应用管理 → 企业自建应用可以找到这些值）'
-          : 'Set these environment variables (found in the Tencent Meeting admin console under the self-built app)',
+          ? '请设置这些环境变量，或在 Room Dialer 的设置里保存凭据（企业管理后台 → 应用管理 → 企业自建应用可以找到这些值）'
+          : 'Set these environment variables, or save the credentials in Room Dialer’s settings (found in the Tencent Meeting admin console under the self-built app)',
     });
     return EXIT.credentials;
   }
