@@ -28,10 +28,18 @@ const PATTERN_MEANINGS: Record<string, { zh: string; en: string }> = {
   },
 };
 
+/**
+ * zod 4 keeps the input on an issue only when the parse asked for it (reportInput); without it, its own English
+ * message still says "received undefined" for a missing value, so a wrong type is never reported as missing.
+ */
+function isMissing(issue: Issue & { readonly code: 'invalid_type' }): boolean {
+  return 'input' in issue ? issue.input === undefined : /received undefined$/.test(issue.message);
+}
+
 function reason(issue: Issue): { zh: string; en: string } {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      return isMissing(issue)
         ? { zh: '必须填写', en: 'is required' }
         : { zh: `类型不对（应为 ${issue.expected}）`, en: `has the wrong type (expected ${issue.expected})` };
     case 'too_big':

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { StoreBackendFactory } from '../../main/store/backend';
 import { confSchemaOptions } from '../../main/store/conf-schema';
 import { defaultStoreData } from '../../main/store/defaults';
-import { CURRENT_SCHEMA_VERSION, storeDataSchema, type StoreData } from '../../common/store-schema';
+import {
+  CURRENT_SCHEMA_VERSION,
+  recentMeetingSchema,
+  storeDataSchema,
+  type StoreData,
+} from '../../common/store-schema';
+import { fieldErrorFromZod } from '../../main/store/field-error';
 import { configPath, confBackend, filesIn, open, readConfig, sipRoom, tempDir, ok } from './store-helpers';
 
 const ROOM_ID = '0b6f3c1e-4d5a-4f6b-8c7d-9e0f1a2b3c4d';
@@ -244,5 +250,24 @@ describe('zod and the derived JSON schema agree', () => {
     const json = JSON.parse(JSON.stringify(sample)) as unknown;
     expect(storeDataSchema.safeParse(json).success).toBe(valid);
     expect(confAccepts(json)).toBe(valid);
+  });
+});
+
+describe('fieldErrorFromZod without reportInput', () => {
+  it('says "wrong type" for a value of the wrong type, and "is required" only for a missing one', () => {
+    const base = {
+      meetingId: '7567173273889276131',
+      meetingCode: '806146667',
+      subject: 'x',
+      usedAt: '2026-11-22T10:00:00.000Z',
+    };
+    const wrong = recentMeetingSchema.safeParse({ ...base, subject: 42 });
+    const missing = recentMeetingSchema.safeParse({ ...base, subject: undefined });
+    expect(wrong.success || fieldErrorFromZod(wrong.error, 'meeting').message['en-US']).toBe(
+      'subject: has the wrong type (expected string)',
+    );
+    expect(missing.success || fieldErrorFromZod(missing.error, 'meeting').message['en-US']).toBe(
+      'subject: is required',
+    );
   });
 });
