@@ -7,7 +7,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WINDOW_API_METHODS } from '../../common/window-api';
-import { installBridge, type Bridge, type FrameSender } from './harness/bridge';
+import { MemorySecretStore } from '../helpers/memory-secret-store';
+import { startAppBackend } from './harness/app-backend';
+import { installBridge, type Bridge, type FrameSender, type InvokeHandler } from './harness/bridge';
 import { launchChromium, newContext } from './harness/browser';
 import { startStaticServer, type StaticServer } from './harness/static-server';
 
@@ -57,13 +59,17 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function openPage(): Promise<{ page: Page; bridge: Bridge; calls: [FrameSender, string, unknown][] }> {
+const echo: InvokeHandler = async (_sender, channel, request) => ({ ok: true, value: { channel, echo: request } });
+
+async function openPage(
+  handle: InvokeHandler = echo,
+): Promise<{ page: Page; bridge: Bridge; calls: [FrameSender, string, unknown][] }> {
   const context = await newContext(browser);
   const page = await context.newPage();
   const calls: [FrameSender, string, unknown][] = [];
   const bridge = await installBridge(page, async (sender, channel, request) => {
     calls.push([sender, channel, request]);
-    return { ok: true, value: { channel, echo: request } };
+    return handle(sender, channel, request);
   });
   await page.goto(`${server.url}/`);
   return { page, bridge, calls };
@@ -104,5 +110,33 @@ describe('e2e harness', () => {
       expect.arrayContaining(['response:app:info', 'response:rooms:list', 'update:calls:update']),
     );
     await page.context().close();
+  });
+});
+
+describe('e2e harness over the real IPC gate', () => {
+  it('answers the main frame and refuses the iframe, through registerHandlers and the sender check', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'room-dialer-e2e-gate-'));
+    // The keychain is not the point here (the suite's scenarios use the real one): an in-memory store keeps this
+    // test independent of the D-Bus session.
+    const backend = startAppBackend({
+      dir,
+      rendererUrl: server.url,
+      secretStore: new MemorySecretStore(),
+      profile: 'e2e-gate',
+    });
+    try {
+      const { page, calls } = await openPage(backend.invoke);
+      await expect.poll(() => page.locator('#out').textContent(), { timeout: 15_000 }).not.toBe('');
+      const seen = JSON.parse((await page.locator('#out').textContent()) ?? '{}') as { answer: unknown };
+      expect(seen.answer).toMatchObject({ ok: true, value: { name: 'Room Dialer', version: 'e2e' } });
+      await expect.poll(() => calls.some(([, channel]) => channel === 'rooms:list')).toBe(true);
+      const child = page.frameLocator('#child').locator('body');
+      await expect.poll(() => child.textContent()).toContain('"kind":"forbidden"');
+      expect(backend.log.lines.join('\n')).toContain('refused a request from outside the app window');
+      await page.context().close();
+    } finally {
+      backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
