@@ -2,7 +2,13 @@
 // and a patch with any bad value changes nothing (the caller stores the result only when it is ok).
 import { validateEndpoint } from '../../common/endpoint';
 import { invalid, valid, type Validated } from '../../common/validation';
-import { SETTINGS_LIMITS, SETTINGS_LOCALES, type Settings, type SettingsLocale, type WindowBounds } from '../../common/store-schema';
+import {
+  SETTINGS_LIMITS,
+  SETTINGS_LOCALES,
+  type Settings,
+  type SettingsLocale,
+  type WindowBounds,
+} from '../../common/store-schema';
 
 export type SettingsPatch = Partial<Settings>;
 
