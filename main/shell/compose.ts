@@ -1,12 +1,11 @@
 // What the shell starts at launch, without Electron: the store file (demo.json in demo mode, so the operator's own
 // address book is never touched by `npm run demo`), the vault (the OS keychain, or the demo's in-memory one), the
-// production call tracker, and createServices() over them. main/index.ts passes in what only Electron has; the
+// call tracker (services.ts's default), and createServices() over them. main/index.ts passes in what only Electron has; the
 // tests pass conf, Node's fetch and the simulator.
 import type { CallView } from '../../common/call-model';
 import type { Locale } from '../../common/locale';
 import type { Settings } from '../../common/store-schema';
 import type { FetchLike } from '../api/client';
-import { CallTracker } from '../calls/call-tracker';
 import type { IpcHandlers } from '../ipc/types';
 import type { Log } from '../log';
 import { createServices, type Services, type TrackerFactory } from '../services';
@@ -15,15 +14,6 @@ import { openAppStore, type AppStore } from '../store/app-store';
 import type { StoreBackendFactory } from '../store/backend';
 import type { CredentialVault } from '../vault/credential-vault';
 import type { LogRedaction } from './logger';
-
-/** The tracker as the app runs it: poll interval and concurrency from the settings of each dial. */
-export const productionTracker: TrackerFactory = (deps) =>
-  new CallTracker({
-    getClient: deps.clientFor,
-    store: deps.store,
-    log: deps.log,
-    now: () => deps.now().getTime(),
-  });
 
 export const STORE_NAME = 'config';
 export const DEMO_STORE_NAME = 'demo';
@@ -102,7 +92,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     ...(demo ? { demo: { endpoint: demo.endpoint } } : {}),
     openExternal: options.openExternal,
     broadcast: options.broadcast,
-    createTracker: options.createTracker ?? productionTracker,
+    ...(options.createTracker ? { createTracker: options.createTracker } : {}),
   });
   const onSettingsChanged = options.onSettingsChanged;
   const handlers = onSettingsChanged ? withSettingsListener(services.handlers, onSettingsChanged) : services.handlers;
