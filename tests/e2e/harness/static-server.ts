@@ -70,6 +70,12 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       }
       const file = fileFor(root, urlPath);
       const info = file ? await stat(file).catch(() => undefined) : undefined;
+      // Chromium asks for /favicon.ico on its own (an Electron window does not): nothing there is not an error.
+      if (urlPath === '/favicon.ico' && !info?.isFile()) {
+        record(204);
+        res.writeHead(204);
+        return res.end();
+      }
       if (!file || !info?.isFile()) {
         record(404);
         return end(res, 404, 'not found');
