@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
+import { trimPinyinDictionaries } from './renderer/build/pinyin-dict';
+import { zodMiniForIpChecks } from './renderer/build/zod-mini';
 
 // Top-level main/ preload/ renderer/ instead of electron-vite's default src/*; everything builds into out/.
 export default defineConfig({
@@ -26,9 +28,20 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [vue()],
+    plugins: [vue(), trimPinyinDictionaries(), zodMiniForIpChecks()],
+    define: {
+      // vue-i18n's ESM build reads these: no legacy API, no devtools, and messages compiled by its JIT (no eval, so
+      // the window's CSP needs no 'unsafe-eval').
+      __VUE_I18N_FULL_INSTALL__: 'false',
+      __VUE_I18N_LEGACY_API__: 'false',
+      __INTLIFY_PROD_DEVTOOLS__: 'false',
+      __INTLIFY_JIT_COMPILATION__: 'true',
+      __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
+    },
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves output unminified; the renderer has a size budget (300 kB gzip of JS).
+      minify: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

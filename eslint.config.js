@@ -15,6 +15,15 @@ export default tseslint.config(
   {
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
+    // Prettier lays out templates; these layout rules of eslint-plugin-vue would only argue with it.
+    rules: {
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-self-closing': 'off',
+    },
   },
   {
     files: ['scripts/**', 'tests/**', 'main/**', '*.config.*'],

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { historyToCsv, localTimestamp } from '../../renderer/src/csv/history-csv';
+import { historyToCsv } from '../../renderer/src/csv/history-csv';
+import { localTimestamp } from '../../renderer/src/util/local-time';
 import type { HistoryRecord } from '../../common/store-schema';
 
 const record: HistoryRecord = {

@@ -84,3 +84,31 @@ describe('RoomSearchIndex', () => {
     expect(index.filter(rooms, 'room').map((r) => r.name)).toEqual([]);
   });
 });
+
+describe('RoomSearchIndex while typing', () => {
+  const rooms = [makeRoom({ name: '北京大会议室' }), makeRoom({ name: '北京培训室' }), makeRoom({ name: 'Beta lab' })];
+
+  it('gives the same answers when a query grows, shrinks or changes', () => {
+    const index = new RoomSearchIndex();
+    index.addPinyin(index.sync(rooms));
+    const names = (query: string) => index.filter(rooms, query).map((r) => r.name);
+    expect(names('b')).toEqual(['北京大会议室', '北京培训室', 'Beta lab']);
+    expect(names('be')).toEqual(['北京大会议室', '北京培训室', 'Beta lab']);
+    expect(names('bei')).toEqual(['北京大会议室', '北京培训室']);
+    expect(names('bei px')).toEqual(['北京培训室']);
+    expect(names('bei')).toEqual(['北京大会议室', '北京培训室']);
+    expect(names('bet')).toEqual(['Beta lab']);
+    expect(names('')).toEqual(['北京大会议室', '北京培训室', 'Beta lab']);
+  });
+
+  it('searches everything again after the rooms or their pinyin changed', () => {
+    const index = new RoomSearchIndex();
+    index.sync(rooms);
+    expect(index.filter(rooms, 'bei').map((r) => r.name)).toEqual([]);
+    index.addPinyin(rooms.map((r) => r.id));
+    expect(index.filter(rooms, 'beij').map((r) => r.name)).toEqual(['北京大会议室', '北京培训室']);
+    const more = [...rooms, makeRoom({ name: '北京分部' })];
+    index.addPinyin(index.sync(more));
+    expect(index.filter(more, 'beiji').map((r) => r.name)).toEqual(['北京大会议室', '北京培训室', '北京分部']);
+  });
+});

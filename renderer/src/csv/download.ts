@@ -1,5 +1,7 @@
 // Saves text as a file through the browser's download (Electron shows its save dialog): no file system access
 // from the window is needed.
+import { localTimestamp } from '../util/local-time';
+
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
@@ -15,7 +17,6 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
 
 /** "room-dialer-rooms-20261122-1005.csv": sortable and unique enough per minute. */
 export function csvFileName(what: string, now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+  const stamp = localTimestamp(now.toISOString()).replace(/[-:]/g, '').replace(' ', '-').slice(0, 13);
   return `room-dialer-${what}-${stamp}.csv`;
 }

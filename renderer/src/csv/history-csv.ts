@@ -1,9 +1,10 @@
 // Call history as CSV, with column names and outcomes in the operator's language and times in local time
 // (what a spreadsheet user expects), plus the raw outcome and error code for anyone filtering the file.
-import { CALL_STATE_LABELS, CALL_STATES, type CallState } from '../../../common/call-model';
 import type { Locale } from '../../../common/locale';
 import type { HistoryRecord } from '../../../common/store-schema';
+import { outcomeLabel } from '../calls/outcome';
 import { formatDuration } from '../util/format';
+import { localTimestamp } from '../util/local-time';
 import { toCsv } from './cells';
 
 const HEADERS: Record<Locale, readonly string[]> = {
@@ -36,21 +37,6 @@ const HEADERS: Record<Locale, readonly string[]> = {
     'Error',
   ],
 };
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "2026-11-22 10:00:05" in this computer's time zone. */
-export function localTimestamp(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-export function outcomeLabel(outcome: string, locale: Locale): string {
-  return (CALL_STATES as readonly string[]).includes(outcome)
-    ? CALL_STATE_LABELS[outcome as CallState][locale]
-    : outcome;
-}
 
 export function historyToCsv(records: readonly HistoryRecord[], locale: Locale): string {
   return toCsv(

@@ -6,6 +6,7 @@ import type { Localized } from '../../../common/locale';
 import { roomInputErrors, type RoomInput, type RoomKind } from '../../../common/room-input';
 import type { Room } from '../../../common/store-schema';
 import type { FieldError } from '../../../common/validation';
+import { joinTags, splitTags } from '../rooms/tags';
 import { toCsv, unescapeCell } from './cells';
 
 export const ROOM_CSV_COLUMNS = [
@@ -153,7 +154,7 @@ function readRow(record: readonly string[], columns: readonly (Column | undefine
     ...(kind === 'rooms' ? { meetingRoomId: cells.meetingRoomId ?? '' } : { address: cells.address ?? '' }),
     location: cells.location ?? '',
     group: cells.group ?? '',
-    tags: (cells.tags ?? '').split(/[;；,，|]/),
+    tags: splitTags(cells.tags ?? ''),
     notes: cells.notes ?? '',
     favorite,
   };
@@ -196,7 +197,7 @@ function cellsOf(room: Room): string[] {
     room.kind === 'rooms' ? room.meetingRoomId : '',
     room.location,
     room.group,
-    room.tags.join(';'),
+    joinTags(room.tags, ';'),
     room.notes,
     room.favorite ? 'yes' : 'no',
   ];

@@ -124,7 +124,7 @@ const enUS = {
       meetingRoomId: 'The Tencent Rooms meeting room ID',
       location: 'e.g. 3rd floor east',
       group: 'e.g. Headquarters',
-      tags: 'Type and press Enter to add',
+      tags: 'Separate with commas or semicolons, e.g. video; big screen',
     },
     duplicate: '"{name}" in the address book already uses this address',
     looksLike: 'This looks like a {protocol} address',
@@ -156,6 +156,7 @@ const enUS = {
     result: '{imported} rows imported, {failed} rows not imported',
     skipped: 'Skipped (overwrite not chosen)',
     refused: 'Rows not imported',
+    showing: 'Rows with problems first; showing {shown} of {total} rows',
   },
   settings: {
     credentials: 'API credentials',

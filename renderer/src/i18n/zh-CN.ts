@@ -120,7 +120,7 @@ const zhCN = {
       meetingRoomId: '腾讯会议 Rooms 的会议室 ID',
       location: '例如 3 楼东侧',
       group: '例如 总部',
-      tags: '输入后按回车添加',
+      tags: '用逗号或分号分隔，例如 视频; 大屏',
     },
     duplicate: '通讯录里的“{name}”已经使用这个地址',
     looksLike: '这像是 {protocol} 地址',
@@ -145,6 +145,7 @@ const zhCN = {
     result: '已导入 {imported} 行，{failed} 行未导入',
     skipped: '跳过（未选择覆盖）',
     refused: '未导入的行',
+    showing: '先列出有问题的行；显示 {shown} 行，共 {total} 行',
   },
   settings: {
     credentials: 'API 凭据',

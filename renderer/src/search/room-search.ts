@@ -104,9 +104,14 @@ function sourceKey(room: Room): string {
  */
 export class RoomSearchIndex {
   private readonly entries = new Map<string, { key: string; entry: RoomSearchEntry }>();
+  /** Bumped whenever an entry changes, so a remembered result is never reused across index changes. */
+  private version = 0;
+  /** The last search, so typing on ("bei" → "beij") only narrows the previous result instead of all rooms. */
+  private last: { rooms: readonly Room[]; query: string; version: number; result: readonly Room[] } | undefined;
 
   /** Brings the index in line with `rooms`; returns the ids whose pinyin still has to be computed. */
   sync(rooms: readonly Room[]): string[] {
+    this.version++;
     const seen = new Set<string>();
     const pending: string[] = [];
     for (const room of rooms) {
@@ -125,19 +130,34 @@ export class RoomSearchIndex {
 
   /** Computes the pinyin of these rooms (ids no longer in the index are skipped). */
   addPinyin(ids: readonly string[]): void {
+    this.version++;
     for (const id of ids) {
       const cached = this.entries.get(id);
       if (cached) withPinyin(cached.entry);
     }
   }
 
-  /** The rooms matching the query, in the order given. An empty query keeps them all. */
-  filter<T extends Room>(rooms: readonly T[], query: string): T[] {
+  /**
+   * The rooms matching the query, in the order given. An empty query keeps them all. When the query only grew
+   * at its end over the same list, every new match was an old match (each old term is part of a new term), so
+   * only the previous result is searched.
+   */
+  filter<T extends Room>(rooms: readonly T[], query: string): readonly T[] {
+    const normalised = normalise(query);
     const terms = queryTerms(query);
-    if (terms.length === 0) return rooms.slice();
-    return rooms.filter((room) => {
+    if (terms.length === 0) {
+      this.last = undefined;
+      return rooms;
+    }
+    const last = this.last;
+    const narrowing =
+      last !== undefined && last.rooms === rooms && last.version === this.version && normalised.startsWith(last.query);
+    const base = narrowing ? (last.result as readonly T[]) : rooms;
+    const result = base.filter((room) => {
       const cached = this.entries.get(room.id);
       return cached !== undefined && entryMatches(cached.entry, terms);
     });
+    this.last = { rooms, query: normalised, version: this.version, result };
+    return result;
   }
 }

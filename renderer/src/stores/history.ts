@@ -4,6 +4,7 @@ import { computed, reactive, ref, shallowRef } from 'vue';
 import type { HistoryRecord } from '../../../common/store-schema';
 import { api, unwrap } from '../api';
 import { meetingDigits } from '../meeting/meeting-input';
+import { localDate } from '../util/local-time';
 
 export interface HistoryFilters {
   room: string;
@@ -15,13 +16,6 @@ export interface HistoryFilters {
 }
 
 const EMPTY: HistoryFilters = { room: '', meeting: '', outcome: '', since: '', until: '' };
-
-/** The local calendar date of an ISO time, as YYYY-MM-DD. */
-function localDate(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 export function filterHistory(records: readonly HistoryRecord[], filters: HistoryFilters): HistoryRecord[] {
   const room = filters.room.trim().toLowerCase();

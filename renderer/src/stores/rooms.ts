@@ -61,6 +61,11 @@ export const useRoomsStore = defineStore('rooms', () => {
           );
     return index.filter(narrowed, query.value);
   });
+  /** All rooms (favorites first) matching a query: the address book's own search, apart from the dial board's. */
+  function matching(text: string): readonly Room[] {
+    void indexVersion.value;
+    return index.filter(sorted.value, text);
+  }
   const duplicates = computed(() => new DuplicateFinder(rooms.value));
   const byId = computed(() => new Map(rooms.value.map((room) => [room.id, room])));
 
@@ -72,7 +77,7 @@ export const useRoomsStore = defineStore('rooms', () => {
       return;
     }
     pinyinScheduled = false;
-    if (query.value.trim() !== '') indexVersion.value++;
+    indexVersion.value++;
   }
 
   function setRooms(list: readonly Room[]): void {
@@ -166,6 +171,7 @@ export const useRoomsStore = defineStore('rooms', () => {
     sorted,
     groups,
     visible,
+    matching,
     duplicates,
     byId,
     setRooms,
