@@ -28,6 +28,8 @@ export interface SessionOptions {
   readonly beforeStoreOpens?: (storeDir: string) => void;
   /** settings.endpoint before start; left out, the operator types it (first-run scenario). */
   readonly presetEndpoint?: boolean;
+  /** Page scripts to run before the app's own, after window.roomDialer exists (the benchmark's probes). */
+  readonly initScripts?: readonly string[];
 }
 
 export interface Session {
@@ -82,6 +84,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     });
     const bridge = await installBridge(page, backend.invoke);
     backend.onCallUpdate((call) => void bridge.push(call));
+    for (const script of options.initScripts ?? []) await page.addInitScript(script);
     await page.goto(`${server.url}/`);
     return { dir, sim, server, backend, browser, page, bridge, pageErrors, close };
   } catch (error) {

@@ -10,6 +10,8 @@ import ts from 'typescript';
 
 export const INVOKE_BINDING = '__roomDialerInvoke';
 export const PUSH_KEY = 'room-dialer:e2e-push';
+/** performance.mark name prefix set in the page when a response arrives, followed by the channel. */
+export const RESPONSE_MARK = 'room-dialer:response:';
 
 const WINDOW_API_SOURCE = fileURLToPath(new URL('../../../common/window-api.ts', import.meta.url));
 
@@ -40,7 +42,12 @@ ${transpiledWindowApi()}
     value: (call) => { for (const listener of [...listeners]) listener(call); },
   });
   const api = module.exports.buildWindowApi(
-    (channel, request) => invokeBinding(channel, request),
+    // The mark lets the UI benchmark time from "the data arrived" to "the list is on screen".
+    (channel, request) =>
+      invokeBinding(channel, request).then((response) => {
+        performance.mark(${JSON.stringify(RESPONSE_MARK)} + channel);
+        return response;
+      }),
     (listener) => { listeners.add(listener); return () => { listeners.delete(listener); }; },
   );
   Object.defineProperty(window, 'roomDialer', { value: api, enumerable: true });
