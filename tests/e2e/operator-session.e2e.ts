@@ -43,8 +43,14 @@ const BAD_CSV = [
 let session: Session;
 let ui: OperatorUi;
 
-function shot(name: string): Promise<Buffer> {
-  return session.page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage: false });
+async function shot(name: string): Promise<void> {
+  // Let the "saved" toasts of earlier steps fade first: they would cover the board in the picture.
+  await session.page
+    .locator('.el-message')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+  await session.page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage: false });
 }
 
 beforeAll(async () => {
@@ -211,6 +217,8 @@ describe('an operator session in the built renderer', () => {
     await subject.waitFor(UI_WAIT);
     expect(await subject.textContent()).toContain(MEETING.subject);
     expect(await page.getByTestId('meeting-host').textContent()).toContain(DEMO_CREDENTIALS.operatorId);
+    // The window title names the meeting the operator is dialing into.
+    await expect.poll(() => page.title(), UI_WAIT).toContain(MEETING.subject);
     await problem.waitFor({ state: 'detached', ...UI_WAIT });
     await page.locator(`[data-testid="recent-meeting"][data-meeting-code="${MEETING.code}"]`).waitFor(UI_WAIT);
   });
