@@ -139,7 +139,7 @@ const zhCN = {
     conflict: '与已有的“{name}”相同',
     overwrite: '覆盖',
     overwriteRow: '覆盖第 {row} 行对应的已有会议室',
-    import: '导入 {n} 行',
+    import: '导入（{n}）',
     confirmOverwriteTitle: '覆盖已有会议室',
     confirmOverwrite: '将用文件中的内容覆盖 {n} 个已有会议室。确定吗？',
     result: '已导入 {imported} 行，{failed} 行未导入',
