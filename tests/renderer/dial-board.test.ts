@@ -7,7 +7,7 @@ import { pendingConfirm } from '../../renderer/src/util/confirm';
 import DialBoard from '../../renderer/src/views/DialBoard.vue';
 import { makeCall, makeRoom, MEETING } from './fixtures';
 import { installFakeApi, ok, type FakeApi } from './helpers/fake-api';
-import { byTestId, fakeLayout, mountApp, settle, textOf } from './helpers/mount';
+import { byTestId, fakeLayout, mountApp, settle, textOf, typeInto } from './helpers/mount';
 
 const roomA = makeRoom({ name: 'Alpha 101', address: 'alpha@sip.example.com' });
 const roomB = makeRoom({ name: 'Bravo 102', kind: 'h323', address: '10.0.0.5' });
@@ -46,15 +46,8 @@ function inRow(room: Room, testId: string): HTMLElement | null {
   return row(room).querySelector<HTMLElement>(`[data-testid="${testId}"]`);
 }
 
-async function type(testId: string, value: string): Promise<void> {
-  const input = byTestId(testId) as HTMLInputElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  await settle();
-}
-
 async function lookUp(code = '806146667'): Promise<void> {
-  await type('meeting-input', code);
+  await typeInto('meeting-input', code);
   byTestId('meeting-lookup')?.click();
   await settle();
 }
@@ -73,7 +66,7 @@ describe('dial board', () => {
 
   it('formats the code as it is typed and shows a bad one inline without asking main', async () => {
     await board();
-    await type('meeting-input', '8061466');
+    await typeInto('meeting-input', '8061466');
     expect((byTestId('meeting-input') as HTMLInputElement).value).toBe('806-146-6');
     byTestId('meeting-lookup')?.click();
     await settle();
@@ -160,7 +153,7 @@ describe('dial board', () => {
     await board();
     useRoomsStore().setRooms([roomA, roomB, makeRoom({ name: '北京大会议室', address: 'bj@sip.example.com' })]);
     useRoomsStore().flushPinyin();
-    await type('room-search', 'bjdh');
+    await typeInto('room-search', 'bjdh');
     expect([...document.querySelectorAll('[data-testid="room-name"]')].map((e) => e.textContent)).toEqual([
       '北京大会议室',
     ]);

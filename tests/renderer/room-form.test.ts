@@ -4,7 +4,7 @@ import RoomFormDialog from '../../renderer/src/components/RoomFormDialog.vue';
 import { useRoomsStore } from '../../renderer/src/stores/rooms';
 import { makeRoom } from './fixtures';
 import { fail, installFakeApi, ipcError, ok, type FakeApi } from './helpers/fake-api';
-import { byTestId, gone, mountApp, settle, textOf } from './helpers/mount';
+import { byTestId, clickOn, gone, mountApp, settle, textOf, typeInto } from './helpers/mount';
 
 let fake: FakeApi;
 beforeEach(() => {
@@ -21,33 +21,21 @@ async function openForm(room: ReturnType<typeof makeRoom> | null = null) {
   return wrapper;
 }
 
-async function type(testId: string, value: string): Promise<void> {
-  const input = byTestId(testId) as HTMLInputElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  await settle();
-}
-
-async function click(testId: string): Promise<void> {
-  byTestId(testId)?.click();
-  await settle();
-}
-
 describe('room form', () => {
   it('names the problem with an address as it is typed, per protocol', async () => {
     await openForm();
-    await type('room-address', 'room 101@sip.example.com');
+    await typeInto('room-address', 'room 101@sip.example.com');
     expect(await textOf('room-address-error')).toContain('address: must not contain spaces');
-    await type('room-address', 'room101@sip.example.com');
+    await typeInto('room-address', 'room101@sip.example.com');
     expect(await gone('room-address-error')).toBe(true);
-    await click('room-kind-rooms');
-    await type('room-meeting-room-id', '会议室');
+    await clickOn('room-kind-rooms');
+    await typeInto('room-meeting-room-id', '会议室');
     expect(await textOf('room-meeting-room-id-error')).toMatch(/^meetingRoomId: /);
   });
 
   it('shows every missing required field on save and sends nothing', async () => {
     await openForm();
-    await click('room-save');
+    await clickOn('room-save');
     expect(await textOf('room-name-error')).toBe('name: must not be empty');
     expect(await textOf('room-address-error')).toBe('address: a SIP room needs an address');
     expect(fake.addRoom).not.toHaveBeenCalled();
@@ -57,7 +45,7 @@ describe('room form', () => {
     const wrapper = mountApp(RoomFormDialog, { props: { modelValue: false, room: null }, locale: 'zh-CN' });
     await wrapper.setProps({ modelValue: true });
     await settle();
-    await click('room-save');
+    await clickOn('room-save');
     expect(await textOf('room-name-error')).toBe('name：不能为空');
   });
 
@@ -65,12 +53,12 @@ describe('room form', () => {
     const existing = makeRoom({ name: 'Room 101', address: 'room101@sip.example.com' });
     await openForm();
     useRoomsStore().setRooms([existing]);
-    await type('room-address', 'SIP:Room101@sip.example.com');
+    await typeInto('room-address', 'SIP:Room101@sip.example.com');
     expect(await textOf('room-duplicate-warning')).toContain('"Room 101"');
-    await click('room-kind-h323');
-    await type('room-address', 'room101@sip.example.com');
+    await clickOn('room-kind-h323');
+    await typeInto('room-address', 'room101@sip.example.com');
     expect(await textOf('room-protocol-hint')).toContain('This looks like a SIP address');
-    await click('room-protocol-switch');
+    await clickOn('room-protocol-switch');
     expect(await gone('room-protocol-hint')).toBe(true);
     expect(byTestId('room-duplicate-warning')).not.toBeNull();
   });
@@ -78,11 +66,11 @@ describe('room form', () => {
   it('saves a valid room through main with tags split, and puts main’s refusal on its field', async () => {
     const wrapper = await openForm();
     fake.addRoom.mockReturnValueOnce(fail(ipcError('validation', 'address: already used by "Room 9"', 'address')));
-    await type('room-name', '北京大会议室');
-    await type('room-address', '10.0.0.5');
-    await click('room-kind-h323');
-    await type('room-tags', '视频；大屏, VIP');
-    await click('room-save');
+    await typeInto('room-name', '北京大会议室');
+    await typeInto('room-address', '10.0.0.5');
+    await clickOn('room-kind-h323');
+    await typeInto('room-tags', '视频；大屏, VIP');
+    await clickOn('room-save');
     expect(fake.addRoom).toHaveBeenCalledWith({
       name: '北京大会议室',
       kind: 'h323',
@@ -96,8 +84,8 @@ describe('room form', () => {
     expect(await textOf('room-address-error')).toBe('address: already used by "Room 9"');
     const saved = makeRoom({ name: '北京大会议室', kind: 'h323', address: '10.0.0.5' });
     fake.addRoom.mockReturnValueOnce(ok(saved));
-    await type('room-address', '10.0.0.6');
-    await click('room-save');
+    await typeInto('room-address', '10.0.0.6');
+    await clickOn('room-save');
     expect(wrapper.emitted('saved')?.[0]).toEqual([saved]);
     expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([false]);
   });
@@ -109,7 +97,7 @@ describe('room form', () => {
     expect((byTestId('room-meeting-room-id') as HTMLInputElement).value).toBe('ABC123');
     expect((byTestId('room-tags') as HTMLInputElement).value).toBe('a; b');
     fake.updateRoom.mockReturnValue(ok(room));
-    await click('room-save');
+    await clickOn('room-save');
     expect(fake.updateRoom).toHaveBeenCalledWith(
       expect.objectContaining({ id: room.id, patch: expect.objectContaining({ meetingRoomId: 'ABC123' }) }),
     );

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import CredentialsForm from '../../renderer/src/components/CredentialsForm.vue';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
 import { CREDENTIALS, fail, installFakeApi, ipcError, ok, type FakeApi } from './helpers/fake-api';
-import { byTestId, mountApp, settle, textOf } from './helpers/mount';
+import { byTestId, mountApp, settle, textOf, typeInto } from './helpers/mount';
 
 let fake: FakeApi;
 beforeEach(() => {
@@ -24,13 +24,6 @@ async function form(configured: boolean) {
   await settle();
 }
 
-async function type(testId: string, value: string): Promise<void> {
-  const input = byTestId(testId) as HTMLInputElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  await settle();
-}
-
 const input = (testId: string) => byTestId(testId) as HTMLInputElement;
 
 describe('credentials form', () => {
@@ -46,7 +39,7 @@ describe('credentials form', () => {
 
   it('keeps the saved key when the field is left empty: no secretKey is sent', async () => {
     await form(true);
-    await type('cred-secret-id', 'AKIDexampleab12');
+    await typeInto('cred-secret-id', 'AKIDexampleab12');
     fake.saveCredentials.mockReturnValue(ok(CREDENTIALS));
     byTestId('cred-save')?.click();
     await settle();
@@ -59,7 +52,7 @@ describe('credentials form', () => {
 
   it('on first run needs every required field, naming each problem, and sends nothing', async () => {
     await form(false);
-    await type('cred-app-id', '20000a');
+    await typeInto('cred-app-id', '20000a');
     expect(await textOf('cred-app-id-error')).toContain('appId: must be digits only');
     byTestId('cred-save')?.click();
     await settle();
@@ -85,7 +78,7 @@ describe('credentials form', () => {
 
   it('puts a refusal from main on the field it names', async () => {
     await form(true);
-    await type('cred-secret-id', 'AKIDexampleab12');
+    await typeInto('cred-secret-id', 'AKIDexampleab12');
     fake.saveCredentials.mockReturnValue(fail(ipcError('validation', 'operatorId: unknown user', 'operatorId')));
     byTestId('cred-save')?.click();
     await settle();

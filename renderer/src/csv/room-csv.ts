@@ -3,23 +3,14 @@
 import Papa from 'papaparse';
 import { guessProtocol } from '../../../common/address';
 import type { Localized } from '../../../common/locale';
-import { roomInputErrors, type RoomInput, type RoomKind } from '../../../common/room-input';
+import { ROOM_INPUT_FIELDS, roomInputErrors, type RoomInput, type RoomKind } from '../../../common/room-input';
 import type { Room } from '../../../common/store-schema';
 import type { FieldError } from '../../../common/validation';
 import { joinTags, splitTags } from '../rooms/tags';
 import { toCsv, unescapeCell } from './cells';
 
-export const ROOM_CSV_COLUMNS = [
-  'name',
-  'kind',
-  'address',
-  'meetingRoomId',
-  'location',
-  'group',
-  'tags',
-  'notes',
-  'favorite',
-] as const;
+/** The columns of an exported file: the room input fields, in form order. */
+export const ROOM_CSV_COLUMNS = ROOM_INPUT_FIELDS;
 type Column = (typeof ROOM_CSV_COLUMNS)[number];
 
 /** The same limit as the import channel (common/ipc-contract.ts). */

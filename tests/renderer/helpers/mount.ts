@@ -54,3 +54,16 @@ export async function gone(testId: string): Promise<true> {
     return true;
   });
 }
+
+/** Types into an input as the operator would (the input event Vue listens to). */
+export async function typeInto(testId: string, value: string): Promise<void> {
+  const input = byTestId(testId) as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await settle();
+}
+
+export async function clickOn(testId: string): Promise<void> {
+  byTestId(testId)?.click();
+  await settle();
+}
