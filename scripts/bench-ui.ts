@@ -155,6 +155,8 @@ async function main(): Promise<void> {
         `p50 ${ms(percentile(updated, 50))}, p95 ${ms(keyP95)}, max ${ms(Math.max(...updated))}; ` +
         `to the next frame p95 ${ms(percentile(frames, 95))}; target p95 ≤ ${TARGET_KEYSTROKE_P95_MS} ms: ${verdict(keyP95 <= TARGET_KEYSTROKE_P95_MS)}`,
     );
+    const slowest = [...typed].sort((a, b) => b.updatedMs - a.updatedMs).slice(0, 5);
+    console.log(`   slowest: ${slowest.map((t) => `${JSON.stringify(t.value)} ${ms(t.updatedMs)}`).join(', ')}`);
     console.log(
       `3. renderer JS: ${sizes.length} files, ${totalRawKb.toFixed(1)} kB raw, ${totalGzipKb.toFixed(1)} kB gzip; ` +
         `target ≤ ${TARGET_JS_GZIP_KB} kB: ${verdict(totalGzipKb <= TARGET_JS_GZIP_KB)}`,
