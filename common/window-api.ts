@@ -37,12 +37,14 @@ export const WINDOW_API_METHODS = {
 } as const satisfies Record<string, Channel>;
 
 type Methods = typeof WINDOW_API_METHODS;
-type NoRequest<C extends Channel> = keyof RequestOf<C> extends never ? true : false;
+/** The request may be left out where an empty one is valid (the no-request channels, history:list). */
+type Method<C extends Channel> =
+  Record<never, never> extends RequestOf<C>
+    ? (request?: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>
+    : (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
 
 export type WindowApi = {
-  readonly [M in keyof Methods]: NoRequest<Methods[M]> extends true
-    ? () => Promise<IpcResult<ResponseOf<Methods[M]>>>
-    : (request: RequestOf<Methods[M]>) => Promise<IpcResult<ResponseOf<Methods[M]>>>;
+  readonly [M in keyof Methods]: Method<Methods[M]>;
 } & {
   /** Calls `listener` with every call state change; returns the function that stops it. */
   readonly onCallUpdate: (listener: (call: CallView) => void) => () => void;

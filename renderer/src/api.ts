@@ -22,20 +22,11 @@ const BRIDGE_FAILURE: IpcError = {
   hint: { 'zh-CN': '请重试；如果仍然出错，请重启应用', 'en-US': 'Try again; if it keeps failing, restart the app' },
 };
 
-/**
- * WindowApi with the request made optional wherever an empty one is valid: the no-request channels (whose
- * inferred request type is an empty record) and history:list. Both window API builders send `{}` for a missing
- * request, so `api().listRooms()` and `api().listRooms({})` reach main identically.
- */
-type Loosen<F> = F extends (request: infer R) => infer Out
-  ? Record<never, never> extends R
-    ? (request?: R) => Out
-    : F
-  : F;
-export type RendererApi = { readonly [M in keyof WindowApi]: Loosen<WindowApi[M]> };
+/** The window API as the renderer uses it (common/window-api.ts). */
+export type RendererApi = WindowApi;
 
 export function api(): RendererApi {
-  return window.roomDialer as RendererApi;
+  return window.roomDialer;
 }
 
 export async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
