@@ -1,11 +1,11 @@
 // Address-book rules that need more than one field: building a room from checked input, applying a patch, and
 // spotting two entries that would ring the same device (the "duplicates" operators complain about).
 import { isDeepStrictEqual } from 'node:util';
-import { validateH323Address, validateSipAddress } from '../../common/address';
 import type { Localized } from '../../common/locale';
 import { validateRoomInput, type RoomInput, type RoomKind, type ValidRoomInput } from '../../common/room-input';
 import { invalid, type Validated } from '../../common/validation';
 import type { Room } from '../../common/store-schema';
+import { dialKey, dialValue } from '../../common/room-dial-key';
 
 /** The editable part of a stored room, in input form (what a patch is laid over). */
 export function roomToInput(room: Room): RoomInput {
@@ -20,24 +20,6 @@ export function roomToInput(room: Room): RoomInput {
   return room.kind === 'rooms'
     ? { ...common, kind: room.kind, meetingRoomId: room.meetingRoomId }
     : { ...common, kind: room.kind, address: room.address };
-}
-
-/** The dial string of a room: its address, or its meeting_room_id. */
-export function dialValue(room: Room): string {
-  return room.kind === 'rooms' ? room.meetingRoomId : room.address;
-}
-
-/**
- * How two entries are compared: same kind, and the same dial string once normalised (common/address.ts), lower-cased
- * (host names are case-insensitive; a user part in another case is the same device in practice) and without a
- * leading `sip:` (`sip:room@host` rings what `room@host` rings; `sips:` is kept, it asks for TLS).
- */
-function dialKey(kind: RoomKind, value: string): string {
-  const text = value.trim();
-  if (kind === 'rooms') return text.toLowerCase();
-  const checked = kind === 'sip' ? validateSipAddress(text, 'address') : validateH323Address(text, 'address');
-  const key = (checked.ok ? checked.value : text).toLowerCase();
-  return kind === 'sip' && key.startsWith('sip:') ? key.slice('sip:'.length) : key;
 }
 
 /** Rooms are frozen, so a room's key never changes: computed once, not once per comparison. */
@@ -59,7 +41,7 @@ export function findDuplicate(
   exceptId?: string,
 ): Room | undefined {
   const key = dialKey(kind, value);
-  return rooms.find((room) => room.id !== exceptId && room.kind === kind && roomDialKey(room) === key);
+  return rooms.find((room) => room.id !== exceptId && roomDialKey(room) === key);
 }
 
 /** Refuses an entry that would ring the same device as an existing one, naming the existing one. */

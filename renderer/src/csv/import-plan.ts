@@ -4,7 +4,8 @@
 import type { RoomInputPayload } from '../../../common/ipc-contract';
 import type { Localized } from '../../../common/locale';
 import type { Room } from '../../../common/store-schema';
-import { dialKey, type DuplicateFinder } from '../rooms/duplicates';
+import { dialKey } from '../../../common/room-dial-key';
+import type { DuplicateFinder } from '../rooms/duplicates';
 import type { CsvRoomRow } from './room-csv';
 
 export type PlanStatus = 'ready' | 'invalid' | 'conflict';
@@ -27,7 +28,7 @@ export function planImport(rows: readonly CsvRoomRow[], saved: DuplicateFinder):
     if (row.errors.length > 0) {
       return { ...row, status: 'invalid', reasons: row.errors.map((error) => error.message) };
     }
-    const key = `${row.input.kind}\n${dialKey(row.input.kind, dialOf(row))}`;
+    const key = dialKey(row.input.kind, dialOf(row));
     const first = firstRowOf.get(key);
     if (first !== undefined) {
       const field = row.input.kind === 'rooms' ? 'meetingRoomId' : 'address';
