@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
+import { cspMetaPlugin } from './main/shell/csp-meta-plugin';
 import { trimPinyinDictionaries } from './renderer/build/pinyin-dict';
-import { zodMiniForIpChecks } from './renderer/build/zod-mini';
 
 // Top-level main/ preload/ renderer/ instead of electron-vite's default src/*; everything builds into out/.
 export default defineConfig({
@@ -28,7 +28,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [vue(), trimPinyinDictionaries(), zodMiniForIpChecks()],
+    // cspMetaPlugin: the built index.html carries the shell's own policy; the dev server gets it as a header only.
+    plugins: [vue(), trimPinyinDictionaries(), cspMetaPlugin()],
     define: {
       // vue-i18n's ESM build reads these: no legacy API, no devtools, and messages compiled by its JIT (no eval, so
       // the window's CSP needs no 'unsafe-eval').
