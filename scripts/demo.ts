@@ -1,21 +1,12 @@
 // `npm run demo`: the app against the local simulator, with the simulator's demo credentials.
 // The simulator runs in this process; the app gets its URL and credentials through the environment.
 import { spawn } from 'node:child_process';
-import { DEMO_CREDENTIALS, startSimulator } from '../tests/simulator/server';
+import { demoEnv, startSimulator } from '../tests/simulator/server';
 
 const simulator = await startSimulator({ port: Number(process.env['SIM_PORT'] ?? 0) });
 console.log(`Tencent Meeting API simulator: ${simulator.url}`);
 
-const env = {
-  ...process.env,
-  ROOM_DIALER_DEMO: '1',
-  WEMEET_ENDPOINT: simulator.url,
-  WEMEET_APP_ID: DEMO_CREDENTIALS.appId,
-  WEMEET_SDK_ID: DEMO_CREDENTIALS.sdkId,
-  WEMEET_SECRET_ID: DEMO_CREDENTIALS.secretId,
-  WEMEET_SECRET_KEY: DEMO_CREDENTIALS.secretKey,
-  WEMEET_OPERATOR_ID: DEMO_CREDENTIALS.operatorId,
-};
+const env = { ...process.env, ...demoEnv(simulator.url) };
 
 const app = spawn('npx', ['electron-vite', 'dev'], { stdio: 'inherit', env, shell: process.platform === 'win32' });
 const stop = async (code: number) => {

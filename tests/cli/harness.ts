@@ -5,7 +5,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import type { Simulator } from '../simulator/server';
+import { wemeetEnv, type Simulator } from '../simulator/server';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = 'main/cli/room-dialer.ts';
@@ -33,14 +33,8 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 /** A clean environment pointing at `sim`, so the developer's own WEMEET_* credentials never leak in. */
 export function simEnv(sim: Pick<Simulator, 'url' | 'credentials'>, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const c = sim.credentials;
   return cleanEnv({
-    WEMEET_ENDPOINT: sim.url,
-    WEMEET_APP_ID: c.appId,
-    WEMEET_SDK_ID: c.sdkId,
-    WEMEET_SECRET_ID: c.secretId,
-    WEMEET_SECRET_KEY: c.secretKey,
-    WEMEET_OPERATOR_ID: c.operatorId,
+    ...wemeetEnv(sim.url, sim.credentials),
     ...extra,
   });
 }

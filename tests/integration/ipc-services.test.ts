@@ -6,7 +6,7 @@ import { createDispatcher } from '../../main/ipc/register';
 import { createServices, type Services } from '../../main/services';
 import { demoSetupFromEnv } from '../../main/services/demo';
 import { openAppStore } from '../../main/store/app-store';
-import { DEMO_CREDENTIALS, startSimulator, type Simulator } from '../simulator/server';
+import { DEMO_CREDENTIALS, demoEnv, startSimulator, type Simulator } from '../simulator/server';
 import { APP_SENDER, recordingLog, startIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
 import { confBackend, tempDir } from '../unit/store-helpers';
 
@@ -22,15 +22,7 @@ describe('demo mode', () => {
 
   it('runs the real handlers against the simulator with the credentials from the environment', async () => {
     sim = await startSimulator({ answerDelayMs: 0 });
-    const demo = await demoSetupFromEnv({
-      ROOM_DIALER_DEMO: '1',
-      WEMEET_ENDPOINT: sim.url,
-      WEMEET_APP_ID: DEMO_CREDENTIALS.appId,
-      WEMEET_SDK_ID: DEMO_CREDENTIALS.sdkId,
-      WEMEET_SECRET_ID: DEMO_CREDENTIALS.secretId,
-      WEMEET_SECRET_KEY: DEMO_CREDENTIALS.secretKey,
-      WEMEET_OPERATOR_ID: DEMO_CREDENTIALS.operatorId,
-    });
+    const demo = await demoSetupFromEnv(demoEnv(sim.url));
     if (!demo) throw new Error('demo set-up expected');
     const { store } = openAppStore({ cwd: tempDir(), configName: 'demo', backend: confBackend });
     const log = recordingLog();

@@ -1,7 +1,7 @@
 // `npm run simulator`: start the simulator and print how to point Room Dialer at it.
 // Options come from the environment (SIM_*) and from --flags (flags win).
 import { parseArgs } from 'node:util';
-import { DEMO_CREDENTIALS, EXAMPLE_ADDRESSES, startSimulator, type SimulatorOptions } from './server';
+import { EXAMPLE_ADDRESSES, startSimulator, wemeetEnv, type SimulatorOptions } from './server';
 
 interface NumberOption {
   readonly flag: string;
@@ -130,17 +130,11 @@ async function main(): Promise<void> {
     },
   };
   const sim = await startSimulator(options);
-  const c = DEMO_CREDENTIALS;
   const out = [
     `Tencent Meeting API simulator listening on ${sim.url}`,
     '',
     '# Point Room Dialer at it (a local demo key, not a real secret):',
-    `export WEMEET_ENDPOINT=${shellQuote(sim.url)}`,
-    `export WEMEET_APP_ID=${shellQuote(c.appId)}`,
-    `export WEMEET_SDK_ID=${shellQuote(c.sdkId)}`,
-    `export WEMEET_SECRET_ID=${shellQuote(c.secretId)}`,
-    `export WEMEET_SECRET_KEY=${shellQuote(c.secretKey)}`,
-    `export WEMEET_OPERATOR_ID=${shellQuote(c.operatorId)}`,
+    ...Object.entries(wemeetEnv(sim.url)).map(([name, value]) => `export ${name}=${shellQuote(value)}`),
     '',
     'Meetings (code  meeting_id  status  subject — note):',
     ...sim.meetings.map(

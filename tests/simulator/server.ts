@@ -32,6 +32,7 @@ export type {
   SimulatorCredentials,
 } from './types';
 export { DEMO_CREDENTIALS, EXAMPLE_ADDRESSES } from './seed';
+export { demoEnv, wemeetEnv } from './env';
 
 export interface SimulatorOptions {
   /** 0 = ephemeral (default). */

@@ -1,17 +1,9 @@
 // Demo mode's set-up from the environment npm run demo provides, without a simulator.
 import { describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS } from '../simulator/server';
+import { DEMO_CREDENTIALS, demoEnv } from '../simulator/server';
 import { DemoSecretStore, demoSetupFromEnv, isDemo } from '../../main/services/demo';
 
-const ENV = {
-  ROOM_DIALER_DEMO: '1',
-  WEMEET_ENDPOINT: 'http://127.0.0.1:8787/',
-  WEMEET_APP_ID: DEMO_CREDENTIALS.appId,
-  WEMEET_SDK_ID: DEMO_CREDENTIALS.sdkId,
-  WEMEET_SECRET_ID: DEMO_CREDENTIALS.secretId,
-  WEMEET_SECRET_KEY: DEMO_CREDENTIALS.secretKey,
-  WEMEET_OPERATOR_ID: DEMO_CREDENTIALS.operatorId,
-};
+const ENV = demoEnv('http://127.0.0.1:8787/');
 
 describe('demoSetupFromEnv', () => {
   it('is off unless ROOM_DIALER_DEMO is 1', async () => {

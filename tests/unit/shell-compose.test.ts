@@ -8,7 +8,7 @@ import type { Settings } from '../../common/store-schema';
 import { composeApp, type ComposeOptions } from '../../main/shell/compose';
 import { CredentialVault } from '../../main/vault/credential-vault';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
-import { DEMO_CREDENTIALS, startSimulator, type Simulator } from '../simulator/server';
+import { DEMO_CREDENTIALS, demoEnv, startSimulator, type Simulator } from '../simulator/server';
 import { recordingLog } from '../helpers/ipc-harness';
 import { confBackend, tempDir } from './store-helpers';
 
@@ -20,18 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim.close();
 });
-
-function demoEnv(): NodeJS.ProcessEnv {
-  return {
-    ROOM_DIALER_DEMO: '1',
-    WEMEET_ENDPOINT: sim.url,
-    WEMEET_APP_ID: DEMO_CREDENTIALS.appId,
-    WEMEET_SDK_ID: DEMO_CREDENTIALS.sdkId,
-    WEMEET_SECRET_ID: DEMO_CREDENTIALS.secretId,
-    WEMEET_SECRET_KEY: DEMO_CREDENTIALS.secretKey,
-    WEMEET_OPERATOR_ID: DEMO_CREDENTIALS.operatorId,
-  };
-}
 
 function options(overrides: Partial<ComposeOptions> = {}) {
   const broadcasts: CallView[] = [];
@@ -59,7 +47,7 @@ function options(overrides: Partial<ComposeOptions> = {}) {
 
 describe('composeApp', () => {
   it('demo mode: the simulator, its credentials in memory, and demo.json instead of the operator file', async () => {
-    const { composeOptions, secrets, vaultsOpened } = options({ env: demoEnv() });
+    const { composeOptions, secrets, vaultsOpened } = options({ env: demoEnv(sim.url) });
     const app = await composeApp(composeOptions);
     try {
       expect(app.demo).toBe(true);
@@ -78,9 +66,9 @@ describe('composeApp', () => {
   });
 
   it('refuses to start a demo without the simulator settings, naming what is missing', async () => {
-    const env = { ...demoEnv(), WEMEET_SECRET_KEY: undefined };
+    const env = { ...demoEnv(sim.url), WEMEET_SECRET_KEY: undefined };
     await expect(composeApp(options({ env }).composeOptions)).rejects.toThrow(/WEMEET_SECRET_KEY/);
-    const badEndpoint = { ...demoEnv(), WEMEET_ENDPOINT: 'ftp://x' };
+    const badEndpoint = { ...demoEnv(sim.url), WEMEET_ENDPOINT: 'ftp://x' };
     await expect(composeApp(options({ env: badEndpoint }).composeOptions)).rejects.toThrow(/WEMEET_ENDPOINT/);
   });
 
@@ -115,7 +103,7 @@ describe('composeApp', () => {
   });
 
   it('on quit, a call still ringing is recorded as unknown', async () => {
-    const { composeOptions, broadcasts } = options({ env: demoEnv() });
+    const { composeOptions, broadcasts } = options({ env: demoEnv(sim.url) });
     const app = await composeApp(composeOptions);
     const room = await app.handlers['rooms:add']({
       name: '3F 大会议室',
