@@ -18,11 +18,14 @@ export const CREDENTIAL_LIMITS = {
   operatorId: 64,
 } as const;
 
-/** What the settings form (or an IPC call) supplies. An empty or missing secretKey means "keep the saved one". */
+/**
+ * What the settings form (or an IPC call) supplies. An empty or missing secretId or secretKey means "keep the saved
+ * one": the form never shows either back, so an operator changing the operator id must not have to paste them again.
+ */
 export interface CredentialInput {
   readonly appId: string;
   readonly sdkId?: string;
-  readonly secretId: string;
+  readonly secretId?: string;
   readonly secretKey?: string;
   readonly operatorId: string;
 }
@@ -35,12 +38,12 @@ export const CREDENTIAL_INPUT_FIELDS = [
   'operatorId',
 ] as const satisfies readonly (keyof CredentialInput)[];
 
-/** A checked input. `secretKey` undefined: the operator left the write-only field empty, keep the stored key. */
+/** A checked input. A secret undefined: the operator left that field empty, keep the stored value. */
 export interface ValidCredentialInput {
   readonly appId: string;
   /** Absent when the enterprise was never given an SdkId (older apps). */
   readonly sdkId?: string;
-  readonly secretId: string;
+  readonly secretId: string | undefined;
   readonly secretKey: string | undefined;
   readonly operatorId: string;
 }
@@ -191,6 +194,7 @@ function secretText(value: unknown, field: string, max: number): Validated<strin
   return valid(text);
 }
 
+/** A new SecretId. Like the key, whether an empty field may keep the stored id is the vault's decision. */
 export function validateSecretId(value: unknown, field = 'secretId'): Validated<string> {
   return secretText(value, field, CREDENTIAL_LIMITS.secretId);
 }
@@ -217,17 +221,26 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The field error for an empty SecretKey when there is no saved one to keep. */
-export function secretKeyRequired(field = 'secretKey'): Validated<never> {
+function secretRequired(field: string, name: string): Validated<never> {
   return problem(
     field,
-    '不能为空：这个配置还没有保存过 SecretKey',
-    'must not be empty: no SecretKey has been saved for this profile yet',
+    `不能为空：这个配置还没有保存过 ${name}`,
+    `must not be empty: no ${name} has been saved for this profile yet`,
   );
 }
 
-/** `''`, whitespace, `undefined` or `null`: the write-only secret field was left alone. */
-export function isSecretKeyLeftEmpty(value: unknown): boolean {
+/** The field error for an empty SecretId when there is no saved one to keep. */
+export function secretIdRequired(field = 'secretId'): Validated<never> {
+  return secretRequired(field, 'SecretId');
+}
+
+/** The field error for an empty SecretKey when there is no saved one to keep. */
+export function secretKeyRequired(field = 'secretKey'): Validated<never> {
+  return secretRequired(field, 'SecretKey');
+}
+
+/** `''`, whitespace, `undefined` or `null`: a write-only secret field (SecretId or SecretKey) was left alone. */
+export function isSecretLeftEmpty(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
@@ -261,8 +274,10 @@ function checkCredentialInput(input: unknown): { value: ValidCredentialInput | u
   };
   const appId = take(validateAppId(input['appId']));
   const sdkId = take(validateSdkId(input['sdkId']));
-  const secretId = take(validateSecretId(input['secretId']));
-  const secretKey = isSecretKeyLeftEmpty(input['secretKey']) ? undefined : take(validateSecretKey(input['secretKey']));
+  const secret = (key: 'secretId' | 'secretKey', validate: (value: unknown) => Validated<string>) =>
+    isSecretLeftEmpty(input[key]) ? undefined : take(validate(input[key]));
+  const secretId = secret('secretId', validateSecretId);
+  const secretKey = secret('secretKey', validateSecretKey);
   const operatorId = take(validateOperatorId(input['operatorId']));
   // Anything else is a programming mistake on the caller's side; naming it beats silently dropping it.
   for (const key of Object.keys(input)) {
@@ -271,7 +286,7 @@ function checkCredentialInput(input: unknown): { value: ValidCredentialInput | u
       errors.push({ field, message: { 'zh-CN': `${field}：不是已知字段`, 'en-US': `${field}: is not a known field` } });
     }
   }
-  if (errors.length || appId === undefined || secretId === undefined || operatorId === undefined) {
+  if (errors.length || appId === undefined || operatorId === undefined) {
     return { value: undefined, errors };
   }
   return {

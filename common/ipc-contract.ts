@@ -106,12 +106,15 @@ export const IPC_CONTRACT = {
   ),
 
   'credentials:get': channel<CredentialPublicView>()(none),
-  /** secretKey is write-only: empty or absent keeps the saved one. The answer never contains it. */
+  /**
+   * secretId and secretKey are write-only: empty or absent keeps the saved one (or, with nothing saved, is the
+   * field error naming it). The answer never contains the key and shows only the id's masked tail.
+   */
   'credentials:save': channel<CredentialPublicView>()(
     z.strictObject({
       appId: text(),
       sdkId: text().optional(),
-      secretId: text(),
+      secretId: text().optional(),
       secretKey: text().optional(),
       operatorId: text(),
     }),

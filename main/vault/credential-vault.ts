@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   DEFAULT_PROFILE,
   maskSecretId,
+  secretIdRequired,
   secretKeyRequired,
   validateCredentialInput,
   validateProfileName,
@@ -168,8 +169,9 @@ export class CredentialVault {
   }
 
   /**
-   * Checks every field first; on any problem returns the field error and writes nothing. An empty secretKey keeps
-   * the stored one (the form's secret field is write-only), or is itself the field error when none is stored.
+   * Checks every field first; on any problem returns the field error and writes nothing. An empty secretId or
+   * secretKey keeps the stored one (the form's secret fields are write-only), each independently of the other, or is
+   * itself the field error when this profile has nothing stored.
    * Throws KeychainUnavailableError when the keychain cannot be used; nothing is then written anywhere.
    */
   async save(profile: unknown, input: unknown): Promise<Validated<CredentialPublicView>> {
@@ -177,13 +179,16 @@ export class CredentialVault {
     if (!name.ok) return name;
     const checked = validateCredentialInput(input);
     if (!checked.ok) return checked;
-    const { appId, sdkId, secretId, operatorId } = checked.value;
+    const { appId, sdkId, operatorId } = checked.value;
     return this.exclusive(name.value, async () => {
-      let secretKey = checked.value.secretKey;
-      if (secretKey === undefined) {
-        secretKey = (await this.read(name.value))?.secretKey;
-        if (secretKey === undefined) return secretKeyRequired();
-      }
+      let { secretId, secretKey } = checked.value;
+      // Read inside the lock: a concurrent save must not slip in between this read and the write below.
+      const stored = secretId === undefined || secretKey === undefined ? await this.read(name.value) : undefined;
+      secretId ??= stored?.secretId;
+      secretKey ??= stored?.secretKey;
+      // Form order, as validateCredentialInput reports: the id's error before the key's.
+      if (secretId === undefined) return secretIdRequired();
+      if (secretKey === undefined) return secretKeyRequired();
       const bundle: CredentialBundle = { appId, ...(sdkId ? { sdkId } : {}), secretId, secretKey, operatorId };
       await this.store.set(name.value, serialize(bundle));
       return valid(publicViewOf(name.value, bundle));

@@ -84,6 +84,46 @@ describe('credentials', () => {
     expect(await h.ok('credentials:test', {})).toEqual({ ok: true });
   });
 
+  it('after a first save, a save without secretId (or with it empty) keeps the saved one', async () => {
+    h = await startIpcHarness({ credentials: false });
+    await h.ok('credentials:save', NEW_CREDENTIALS);
+    const { secretId: _id, secretKey: _key, ...plain } = NEW_CREDENTIALS;
+    const view = await h.ok('credentials:save', { ...plain, operatorId: 'frontdesk2' });
+    expect(view).toMatchObject({ operatorId: 'frontdesk2', secretIdMasked: '••••••••9876' });
+    expect(await h.vault.load('default')).toMatchObject({
+      secretId: NEW_CREDENTIALS.secretId,
+      secretKey: NEW_CREDENTIALS.secretKey,
+      operatorId: 'frontdesk2',
+    });
+    await h.ok('credentials:save', { ...plain, secretId: '', secretKey: '', operatorId: 'frontdesk3' });
+    expect(await h.vault.load('default')).toMatchObject({
+      secretId: NEW_CREDENTIALS.secretId,
+      operatorId: 'frontdesk3',
+    });
+  });
+
+  it('the kept secretId still signs: a save without it leaves the connection working', async () => {
+    h = await startIpcHarness();
+    const { secretId: _id, ...rest } = DEMO_CREDENTIALS;
+    await h.ok('credentials:save', { ...rest, secretKey: '', operatorId: 'admin1' });
+    expect((await h.vault.load('default'))?.secretId).toBe(DEMO_CREDENTIALS.secretId);
+    expect(await h.ok('credentials:test', {})).toEqual({ ok: true });
+  });
+
+  it('a new secretId with the key left empty changes the id and keeps the key', async () => {
+    h = await startIpcHarness();
+    const view = await h.ok('credentials:save', {
+      ...DEMO_CREDENTIALS,
+      secretId: 'AKIDRotatedSecretId4321',
+      secretKey: '',
+    });
+    expect(view.secretIdMasked).toBe('••••••••4321');
+    expect(await h.vault.load('default')).toMatchObject({
+      secretId: 'AKIDRotatedSecretId4321',
+      secretKey: DEMO_CREDENTIALS.secretKey,
+    });
+  });
+
   it.each([
     ['appId', { ...NEW_CREDENTIALS, appId: 'abc' }],
     ['secretId', { ...NEW_CREDENTIALS, secretId: 'has space' }],
@@ -103,6 +143,16 @@ describe('credentials', () => {
     h = await startIpcHarness({ credentials: false });
     const before = h.snapshot();
     expectFieldError(await h.fail('credentials:save', { ...NEW_CREDENTIALS, secretKey: '' }), 'secretKey');
+    expect(h.snapshot()).toBe(before);
+  });
+
+  it.each([
+    ['empty', { ...NEW_CREDENTIALS, secretId: '' }],
+    ['absent', { appId: NEW_CREDENTIALS.appId, secretKey: NEW_CREDENTIALS.secretKey, operatorId: 'frontdesk' }],
+  ])('an %s secretId with nothing saved is refused naming secretId', async (_name, input) => {
+    h = await startIpcHarness({ credentials: false });
+    const before = h.snapshot();
+    expectFieldError(await h.fail('credentials:save', input), 'secretId');
     expect(h.snapshot()).toBe(before);
   });
 

@@ -25,6 +25,8 @@ async function form(configured: boolean) {
 }
 
 const input = (testId: string) => byTestId(testId) as HTMLInputElement;
+/** Element Plus marks a required field on its form item (the asterisk). */
+const isRequired = (testId: string) => input(testId).closest('.el-form-item')?.classList.contains('is-required');
 
 describe('credentials form', () => {
   it('never shows a saved secret: the key field is empty, the id only as its masked tail', async () => {
@@ -34,7 +36,25 @@ describe('credentials form', () => {
     expect(input('cred-secret-key').type).toBe('password');
     expect(input('cred-secret-key').placeholder).toBe('saved — leave empty to keep');
     expect(input('cred-secret-id').value).toBe('');
-    expect(input('cred-secret-id').placeholder).toContain('••••••••ab12');
+    expect(input('cred-secret-id').placeholder).toBe('saved (••••••••ab12) — leave empty to keep');
+  });
+
+  it('once configured, neither secret is required: left empty, the save goes through and sends no secret', async () => {
+    await form(true);
+    expect(isRequired('cred-secret-id')).toBe(false);
+    expect(isRequired('cred-secret-key')).toBe(false);
+    expect(isRequired('cred-app-id')).toBe(true);
+    await typeInto('cred-operator-id', 'admin2');
+    fake.saveCredentials.mockReturnValue(ok({ ...CREDENTIALS, operatorId: 'admin2' }));
+    byTestId('cred-save')?.click();
+    await settle();
+    expect(byTestId('cred-secret-id-error')).toBeNull();
+    expect(fake.saveCredentials).toHaveBeenCalledTimes(1);
+    const sent = fake.saveCredentials.mock.calls[0]?.[0] as Record<string, unknown>;
+    // Empty (or absent) means "keep the saved SecretId" to main; nothing secret crosses.
+    expect(sent.secretId ?? '').toBe('');
+    expect(sent).not.toHaveProperty('secretKey');
+    expect(sent).toMatchObject({ appId: '200000001', operatorId: 'admin2' });
   });
 
   it('keeps the saved key when the field is left empty: no secretKey is sent', async () => {
@@ -52,10 +72,15 @@ describe('credentials form', () => {
 
   it('on first run needs every required field, naming each problem, and sends nothing', async () => {
     await form(false);
+    expect(isRequired('cred-secret-id')).toBe(true);
+    expect(isRequired('cred-secret-key')).toBe(true);
     await typeInto('cred-app-id', '20000a');
     expect(await textOf('cred-app-id-error')).toContain('appId: must be digits only');
     byTestId('cred-save')?.click();
     await settle();
+    expect(await textOf('cred-secret-id-error')).toBe(
+      'secretId: must not be empty: no SecretId has been saved for this profile yet',
+    );
     expect(await textOf('cred-secret-key-error')).toContain('no SecretKey has been saved');
     expect(await textOf('cred-operator-id-error')).toBe('operatorId: must not be empty, e.g. admin1');
     expect(fake.saveCredentials).not.toHaveBeenCalled();

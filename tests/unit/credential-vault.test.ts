@@ -134,20 +134,30 @@ describe('maskSecretId', () => {
   });
 });
 
-describe('the write-only secret key', () => {
-  it.each([
-    ['empty', ''],
-    ['blank', '   '],
-    ['missing', undefined],
-  ])('an %s secretKey keeps the stored one', async (_name, secretKey) => {
+/** The ways an operator (or an IPC caller) leaves a write-only secret field alone. */
+const LEFT_EMPTY = [
+  ['empty', ''],
+  ['blank', '   '],
+  ['missing', undefined],
+] as const;
+
+describe('write-only secrets left empty keep the stored ones', () => {
+  it.each(
+    (['secretKey', 'secretId'] as const).flatMap((field) =>
+      LEFT_EMPTY.map(([how, value]) => [how, field, value] as const),
+    ),
+  )('an %s %s keeps the stored one', async (_how, field, value) => {
     const { store, vault } = await saved();
-    const input = { ...INPUT, operatorId: 'admin2', secretKey };
-    if (secretKey === undefined) delete (input as { secretKey?: string }).secretKey;
-    expectValid(await vault.save('default', input));
+    const input: Record<string, unknown> = { ...INPUT, operatorId: 'admin2', [field]: value };
+    if (value === undefined) delete input[field];
+    const view = expectValid(await vault.save('default', input));
+    expect(view.secretIdMasked).toBe('••••••••ab12');
     expect(await vault.load('default')).toEqual({ ...INPUT, operatorId: 'admin2' });
     expect(store.writes).toHaveLength(1);
   });
+});
 
+describe('the write-only secret key', () => {
   it('an empty secretKey with nothing stored is a field error, and nothing is written', async () => {
     const { store, vault } = setup();
     const error = expectInvalid(await vault.save('default', { ...INPUT, secretKey: '' }), 'secretKey', /no SecretKey/);
@@ -179,6 +189,56 @@ describe('the write-only secret key', () => {
   });
 });
 
+describe('the write-only secret id', () => {
+  it('an empty secretId with nothing stored is a field error naming secretId, and nothing is written', async () => {
+    const { store, vault } = setup();
+    const error = expectInvalid(
+      await vault.save('default', { ...INPUT, secretId: '' }),
+      'secretId',
+      /must not be empty: no SecretId has been saved/,
+    );
+    expect(error.message['zh-CN']).toContain('SecretId');
+    expect(store.writes).toEqual([]);
+    expect(store.secrets.size).toBe(0);
+  });
+
+  it('with nothing stored and both secrets empty, the SecretId is named first (form order)', async () => {
+    const { store, vault } = setup();
+    expectInvalid(await vault.save('default', { ...INPUT, secretId: '', secretKey: '' }), 'secretId');
+    expect(store.writes).toEqual([]);
+  });
+
+  it('an empty secretId does not borrow the id of another profile, nor of a damaged item', async () => {
+    const { vault } = await saved();
+    expectInvalid(await vault.save('other', { ...INPUT, secretId: '' }), 'secretId');
+    const damaged = setup({ default: 'not json' });
+    expectInvalid(await damaged.vault.save('default', { ...INPUT, secretId: '' }), 'secretId');
+  });
+
+  it('a new secretId with the key left empty keeps the stored key', async () => {
+    const { vault } = await saved();
+    const view = expectValid(
+      await vault.save('default', { ...INPUT, secretId: 'AKIDrotated000000000cd34', secretKey: '' }),
+    );
+    expect(view.secretIdMasked).toBe('••••••••cd34');
+    expect(await vault.load('default')).toEqual({ ...INPUT, secretId: 'AKIDrotated000000000cd34' });
+  });
+
+  it('a new secretKey with the id left empty keeps the stored id', async () => {
+    const { vault } = await saved();
+    expectValid(await vault.save('default', { ...INPUT, secretId: '', secretKey: 'SKrotated' }));
+    expect(await vault.load('default')).toEqual({ ...INPUT, secretKey: 'SKrotated' });
+  });
+
+  it('both left empty keeps both: only the plain fields change (an absent SdkId is dropped)', async () => {
+    const { vault } = await saved();
+    expectValid(await vault.save('default', { appId: '200000009', operatorId: 'admin3' }));
+    const loaded = await vault.load('default');
+    expect(loaded).toEqual({ appId: '200000009', secretId: SECRET_ID, secretKey: SECRET_KEY, operatorId: 'admin3' });
+    expect(loaded).not.toHaveProperty('sdkId');
+  });
+});
+
 describe('every bad field is refused by name, in both languages, and writes nothing', () => {
   const long = (n: number, ch = 'a') => ch.repeat(n);
   const cases: [string, Record<string, unknown>, RegExp][] = [
@@ -188,7 +248,6 @@ describe('every bad field is refused by name, in both languages, and writes noth
     ['appId', { appId: 200000001 }, /must be text/],
     ['sdkId', { sdkId: 'sdk1' }, /digits only/],
     ['sdkId', { sdkId: long(21, '1') }, /at most 20/],
-    ['secretId', { secretId: '' }, /must not be empty/],
     ['secretId', { secretId: 'AKID abc' }, /space .*position 5/],
     ['secretId', { secretId: 'AKID密钥' }, /position 5 .*not an English letter/],
     ['secretId', { secretId: long(129) }, /at most 128/],

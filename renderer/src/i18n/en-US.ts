@@ -167,7 +167,7 @@ const enUS = {
     secretKey: 'SecretKey',
     operatorId: 'Operator userid',
     keepSaved: 'saved — leave empty to keep',
-    secretIdSaved: 'saved {masked} — type it again to save changes',
+    secretIdSaved: 'saved ({masked}) — leave empty to keep',
     optional: 'leave empty if your app has none',
     save: 'Save credentials',
     saved: 'Credentials saved to the system keychain',

@@ -156,7 +156,7 @@ const zhCN = {
     secretKey: 'SecretKey',
     operatorId: '操作人 userid',
     keepSaved: '已保存 — 留空则保持不变',
-    secretIdSaved: '已保存 {masked} — 保存修改时请重新输入',
+    secretIdSaved: '已保存（{masked}）— 留空则保持不变',
     optional: '没有可以不填',
     save: '保存凭据',
     saved: '凭据已保存到系统钥匙串',
