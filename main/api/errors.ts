@@ -1,6 +1,6 @@
 // Every way a Tencent Meeting call can fail, as typed errors. Each one can explain itself to an operator
 // in zh-CN and en-US (message + next step) and cross a process boundary as a plain {kind, code, message, hint}.
-import { describeApiError, describeFailure } from '../../common/api-errors';
+import { describeApiError, describeFailure, KNOWN_API_ERROR_CODES } from '../../common/api-errors';
 import type { Locale, Localized } from '../../common/locale';
 
 export type WemeetErrorKind = 'api' | 'network' | 'timeout' | 'invalid_response' | 'clock_skew' | 'unknown_outcome';
@@ -49,13 +49,19 @@ export class ApiError extends WemeetError {
   get code(): number {
     return this.errorCode;
   }
+  /**
+   * A known code gets our explanation and the code; the server's own text is added only for a code we do not
+   * know, where it is the only explanation there is. (Tencent's text is Chinese whatever the operator's language,
+   * and for known codes it repeats what we say; it stays in the error's own message for the log.)
+   */
   explain(): Explanation {
     const info = describeApiError(this.errorCode, this.target ? { target: this.target } : undefined);
-    if (!this.serverMessage) return info;
+    const detail =
+      KNOWN_API_ERROR_CODES.includes(this.errorCode) || !this.serverMessage ? '' : `: ${this.serverMessage}`;
     return {
       message: {
-        'zh-CN': `${info.message['zh-CN']}（${this.errorCode}：${this.serverMessage}）`,
-        'en-US': `${info.message['en-US']} (${this.errorCode}: ${this.serverMessage})`,
+        'zh-CN': `${info.message['zh-CN']}（${this.errorCode}${detail.replace(': ', '：')}）`,
+        'en-US': `${info.message['en-US']} (${this.errorCode}${detail})`,
       },
       hint: info.hint,
     };
