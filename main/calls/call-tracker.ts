@@ -16,7 +16,7 @@ import {
 import type { IpcError } from '../../common/ipc-error';
 import type { Room } from '../../common/store-schema';
 import type { RoomAnswer } from '../../common/wemeet-types';
-import { UnknownOutcomeError, WemeetError } from '../api/errors';
+import { ApiError, UnknownOutcomeError, WemeetError } from '../api/errors';
 import { silentLog, type Log } from '../log';
 import {
   APP_CLOSED_ERROR,
@@ -242,6 +242,7 @@ export class CallTracker implements CallTrackerApi {
         // The client already turned every "may have been sent" failure into UnknownOutcomeError. Anything that is
         // not a WemeetError at all is a bug whose timing we cannot know: unknown too, never a retry.
         const definite = error instanceof WemeetError && !(error instanceof UnknownOutcomeError);
+        this.log.warn('calls: room-call failed', { callId: call.spec.callId, definite, ...errorFacts(error) });
         this.finish(call, definite ? 'failed' : 'unknown', this.explain(error));
         return;
       }
@@ -397,7 +398,9 @@ export class CallTracker implements CallTrackerApi {
 }
 
 /** What a log line may say about an error: its kind and code, never a payload. */
+/** For the log: Tencent's own message too, which the operator's explanation leaves out for known codes. */
 function errorFacts(error: unknown): Record<string, unknown> {
+  if (error instanceof ApiError) return { kind: error.kind, code: error.code, serverMessage: error.serverMessage };
   return error instanceof WemeetError
     ? { kind: error.kind, code: error.code }
     : { name: error instanceof Error ? error.name : typeof error };

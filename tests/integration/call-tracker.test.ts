@@ -145,7 +145,8 @@ describe('batches', () => {
   });
 
   it('an API failure mid-batch fails that call with the explanation; the others go on', async () => {
-    const h = await harness();
+    const log = recordingLog();
+    const h = await harness({ log });
     const a = h.addRoom(sip('room201@sip.example.com'));
     const offline = h.addRoom(sip('offline@sip.example.com'));
     const b = h.addRoom(sip('room202@sip.example.com'));
@@ -161,6 +162,13 @@ describe('batches', () => {
     expect(record).toMatchObject({ outcome: 'failed', errorCode: '10004' });
     expect(record?.errorMessage).toContain('The room call failed');
     expect(record?.errorMessage).toContain('会议室呼叫失败');
+    // The operator reads our explanation; Tencent's own words go to the log for support.
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        message: 'calls: room-call failed',
+        data: expect.objectContaining({ code: 10004, serverMessage: expect.stringContaining('offline') }),
+      }),
+    );
   });
 
   it('a SIP call without host rights fails with the host/co-host hint', async () => {
