@@ -46,10 +46,10 @@ export const useSettingsStore = defineStore('settings', () => {
     credentials.value = await unwrap(
       api().saveCredentials({
         appId,
-        secretId,
         operatorId,
         ...(sdkId ? { sdkId } : {}),
-        // Empty means "keep the saved key": it is not sent at all.
+        // Empty means "keep the saved one": the secret is not sent at all.
+        ...(secretId ? { secretId } : {}),
         ...(secretKey ? { secretKey } : {}),
       }),
     );
