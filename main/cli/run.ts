@@ -7,7 +7,7 @@ import { formatMeetingCode, parseMeetingNumber, type MeetingRef } from '../../co
 import { parseRoomTarget } from '../../common/address';
 import { describeTarget, type RoomTarget } from '../../common/room-target';
 import type { FieldError } from '../../common/validation';
-import type { MeetingInfo } from '../../common/wemeet-types';
+import type { MeetingInfo, RoomAnswer } from '../../common/wemeet-types';
 import { WemeetClient, DEFAULT_INSTANCE_ID, DEFAULT_TIMEOUT_MS, type FetchLike } from '../api/client';
 import { WemeetError } from '../api/errors';
 import { parseCommandLine, USAGE, UsageError, type ParsedArgs } from './args';
@@ -306,6 +306,11 @@ async function showStatus(
   return EXIT.ok;
 }
 
+/**
+ * cancel-room-call answers `{}` whether or not the room was still ringing, so the outcome is read back with one
+ * status check instead of assumed: a room that had already joined says so. If that check fails, the cancel was
+ * accepted but its effect is reported as unknown.
+ */
 async function cancel(
   client: WemeetClient,
   meetingId: string,
@@ -314,10 +319,40 @@ async function cancel(
   reporter: Reporter,
 ): Promise<number> {
   await client.cancelRoomCall(meetingId, inviteId, target);
-  reporter.result(
-    { cancelled: true, invite_id: inviteId, meeting_id: meetingId },
-    { 'zh-CN': `已取消呼叫 ${describeTarget(target)}`, 'en-US': `Cancelled the call to ${describeTarget(target)}` },
-  );
+  const base = { invite_id: inviteId, meeting_id: meetingId };
+  const room = describeTarget(target);
+  let answer: RoomAnswer;
+  try {
+    answer = await client.roomCallInfo(meetingId, target);
+  } catch (error) {
+    const why = error instanceof WemeetError ? error.toPayload(reporter.locale).message : String(error);
+    reporter.warn({
+      'zh-CN': `取消请求已被接受，但无法确认会议室状态：${why}；请用 room-dialer status 查看`,
+      'en-US': `The cancel was accepted, but the room's state could not be checked: ${why}; check with room-dialer status`,
+    });
+    reporter.result(
+      { cancelled: null, ...base, status: null, state: null, response_time: null },
+      {
+        'zh-CN': `已发送取消 ${room}，结果未知`,
+        'en-US': `Cancel sent for ${room}; outcome unknown`,
+      },
+    );
+    return EXIT.ok;
+  }
+  const label = answerStatusInfo(answer.status).label;
+  const human: Localized =
+    answer.state === 'cancelled'
+      ? { 'zh-CN': `已取消呼叫 ${room}`, 'en-US': `Cancelled the call to ${room}` }
+      : answer.state === 'joined' || answer.state === 'left'
+        ? {
+            'zh-CN': `${room} 已经应答入会，取消没有改变什么（状态：${label['zh-CN']}）`,
+            'en-US': `${room} had already answered; the cancel changed nothing (state: ${label['en-US']})`,
+          }
+        : {
+            'zh-CN': `已发送取消 ${room}；会议室当前状态：${label['zh-CN']}`,
+            'en-US': `Cancel sent for ${room}; the room now reports: ${label['en-US']}`,
+          };
+  reporter.result({ cancelled: answer.state === 'cancelled', ...base, ...statusJson(answer) }, human);
   return EXIT.ok;
 }
 

@@ -149,13 +149,52 @@ describe('status and cancel', () => {
 
     const cancelled = await cli(['cancel', '--meeting', MEETING_CODE, '--invite', inviteId, ...target, '--json']);
     expectOk(cancelled.run);
-    expect(onlyJson(cancelled.run)).toEqual({ cancelled: true, invite_id: inviteId, meeting_id: MEETING_ID });
+    expect(onlyJson(cancelled.run)).toMatchObject({
+      cancelled: true,
+      invite_id: inviteId,
+      meeting_id: MEETING_ID,
+      status: 5,
+      state: 'cancelled',
+    });
     const sent = cancelled.requests.find((r) => r.path === '/v1/meeting-rooms/cancel-room-call');
     expect(bodyOf(sent!)).toMatchObject({ invite_id: inviteId, meeting_id: MEETING_ID });
 
     const after = await cli(['status', '--meeting', MEETING_CODE, ...target]);
     expectOk(after.run);
     expect(after.run.stdout).toMatch(/^cancelled\tCall cancelled\t\d{4}\//);
+  });
+
+  it('cancel of a room that already joined says so instead of claiming it cancelled', async () => {
+    const target = ['--sip', 'room303@sip.example.com'];
+    const called = await cli(['call', '--meeting', MEETING_CODE, ...target, '--wait', '--json']);
+    expectOk(called.run);
+    const inviteId = onlyJson(called.run)['invite_id'] as string;
+    const json = await cli(['cancel', '--meeting', MEETING_CODE, '--invite', inviteId, ...target, '--json']);
+    expectOk(json.run);
+    expect(onlyJson(json.run)).toMatchObject({ cancelled: false, state: 'joined', status: 2 });
+    const human = await cli(['cancel', '--meeting', MEETING_CODE, '--invite', inviteId, ...target]);
+    expect(human.run.stdout).toContain('had already answered; the cancel changed nothing');
+  });
+
+  it('cancel whose outcome cannot be read back reports it as unknown, not as cancelled', async () => {
+    const target = ['--sip', 'sip:noanswer@sip.example.com'];
+    const called = await cli(['call', '--meeting', MEETING_CODE, ...target, '--json']);
+    const inviteId = onlyJson(called.run)['invite_id'] as string;
+    // The status check after the cancel fails every try (the first one and the client's 3 retries).
+    sim.injectFault({ kind: 'server_error', path: '/v1/meeting-rooms/room-call-info', count: 4 });
+    const { run, requests } = await cli([
+      'cancel',
+      '--meeting',
+      MEETING_CODE,
+      '--invite',
+      inviteId,
+      ...target,
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    expect(requests.filter((r) => r.path === '/v1/meeting-rooms/cancel-room-call')).toHaveLength(1);
+    expect(onlyJson(run)).toMatchObject({ cancelled: null, invite_id: inviteId, state: null });
+    expect(run.stderr).toContain("the room's state could not be checked");
   });
 
   it('cancel with an invite that is not the current call is refused by the API: exit 3', async () => {
