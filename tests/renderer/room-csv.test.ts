@@ -98,6 +98,18 @@ describe('parseRoomCsv', () => {
   });
 });
 
+describe('roomsToCsv formula guard', () => {
+  it('neutralises a formula-looking cell that goes on over several lines, and reads it back unchanged', () => {
+    // Papa's own guard only matches single-line cells; a note may keep line breaks, and Excel runs
+    // '=HYPERLINK(...)' followed by a line break as a formula all the same.
+    const notes = '=HYPERLINK("http://evil.example","open")\nsecond line';
+    const room = makeRoom({ name: 'Alpha', address: 'alpha@sip.example.com', notes });
+    const csv = roomsToCsv([room]);
+    expect(csv).toContain(`"'=HYPERLINK`);
+    expect(rowsOf(csv)[0]!.input.notes).toBe(notes);
+  });
+});
+
 describe('decodeCsvBytes', () => {
   it('reads UTF-8 (with or without BOM) and GB18030 files saved by a Chinese Excel', () => {
     expect(decodeCsvBytes(new TextEncoder().encode('\uFEFF会议室'))).toBe('会议室');

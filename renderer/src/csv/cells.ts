@@ -9,7 +9,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function toCsv(fields: readonly string[], rows: readonly (readonly string[])[]): string {
   return (
     BOM +
-    Papa.unparse({ fields: [...fields], data: rows.map((row) => [...row]) }, { escapeFormulae: true, newline: '\r\n' })
+    // Our own pattern, not `escapeFormulae: true`: Papa's /^[=+\-@\t\r].*$/ misses a cell with a line break in it.
+    Papa.unparse(
+      { fields: [...fields], data: rows.map((row) => [...row]) },
+      { escapeFormulae: FORMULA_START, newline: '\r\n' },
+    )
   );
 }
 
