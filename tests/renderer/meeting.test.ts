@@ -94,4 +94,18 @@ describe('meeting store', () => {
     expect(await stale).toBe(false);
     expect(meeting.meeting?.subject).toBe('Second');
   });
+
+  it('does not take a lookup answer for a number the operator has since typed over', async () => {
+    let answer!: (value: unknown) => void;
+    fake.lookupMeeting.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    const meeting = useMeetingStore();
+    meeting.setInput('806146667');
+    const pending = meeting.lookup();
+    meeting.setInput('123456789'); // another meeting, not looked up yet
+    answer({ ok: true, value: MEETING });
+    expect(await pending).toBe(false);
+    expect(meeting.meeting).toBeNull();
+    expect(meeting.dialRef).toBeNull();
+    expect(meeting.looking).toBe(false);
+  });
 });

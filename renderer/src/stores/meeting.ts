@@ -39,7 +39,13 @@ export const useMeetingStore = defineStore('meeting', () => {
 
   /** Typing: regroup the code, and forget a looked-up meeting the text no longer names. */
   function setInput(text: string): void {
-    input.value = meetingFieldText(text);
+    const next = meetingFieldText(text);
+    if (next !== input.value) {
+      // A lookup still under way is for the old text: its answer must not become the meeting rooms are dialed into.
+      lookupSeq++;
+      looking.value = false;
+    }
+    input.value = next;
     problem.value = null;
     const digits = meetingDigits(input.value);
     const m = meeting.value;
