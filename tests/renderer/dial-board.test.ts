@@ -149,6 +149,22 @@ describe('dial board', () => {
     expect(fake.dial).toHaveBeenCalledWith({ meeting: meetingRef, roomIds: [roomA.id] });
   });
 
+  it('asks before Dial selected rings again a room whose last outcome is unknown, and skips it on no', async () => {
+    await board();
+    await lookUp();
+    useCallsStore().apply(makeCall(roomA, 'unknown'));
+    useRoomsStore().selectMany([roomA.id, roomB.id]);
+    await settle();
+    byTestId('dial-selected')?.click();
+    await settle();
+    expect(pendingConfirm.value?.message).toContain('may still be ringing');
+    expect(fake.dial).not.toHaveBeenCalled();
+    pendingConfirm.value?.answer(false);
+    await settle();
+    expect(fake.dial).toHaveBeenCalledTimes(1);
+    expect(fake.dial).toHaveBeenCalledWith({ meeting: meetingRef, roomIds: [roomB.id] });
+  });
+
   it('filters as the operator types, pinyin included', async () => {
     await board();
     useRoomsStore().setRooms([roomA, roomB, makeRoom({ name: '北京大会议室', address: 'bj@sip.example.com' })]);

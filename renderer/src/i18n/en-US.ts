@@ -87,6 +87,9 @@ const enUS = {
     unknownConfirmTitle: 'Outcome unknown',
     unknownConfirm: 'The outcome of the last call to {name} is unknown; it may still be ringing. Dial it again?',
     dialAgain: 'Dial again',
+    unknownConfirmMany:
+      '{n} of the selected rooms had a last call whose outcome is unknown; they may still be ringing. Dial them again too?',
+    skipUnknown: 'Skip them',
     nothingToRedial: 'No room to redial',
   },
   rooms: {

@@ -84,6 +84,8 @@ const zhCN = {
     unknownConfirmTitle: '结果未知',
     unknownConfirm: '{name} 上次呼叫的结果未知，它可能仍在响铃。确定再呼叫一次吗？',
     dialAgain: '再呼叫一次',
+    unknownConfirmMany: '所选会议室中有 {n} 个上次呼叫的结果未知，它们可能仍在响铃。也再呼叫它们吗？',
+    skipUnknown: '跳过它们',
     nothingToRedial: '没有可以重呼的会议室',
   },
   rooms: {
