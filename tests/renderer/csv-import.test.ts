@@ -106,4 +106,18 @@ describe('CSV import', () => {
     expect(await textOf('csv-file-error')).toContain('name column');
     expect((byTestId('csv-import') as HTMLButtonElement).disabled).toBe(true);
   });
+  it('lets the same file be chosen again (after fixing it in a spreadsheet): the chooser is emptied once read', async () => {
+    // Chromium fires no change event for a file input that already holds the chosen path.
+    const wrapper = mountApp(CsvImportDialog, { props: { modelValue: true } });
+    await settle();
+    const input = byTestId('csv-file') as HTMLInputElement;
+    let path = 'C:\\fakepath\\rooms.csv';
+    Object.defineProperty(input, 'value', { get: () => path, set: (next: string) => (path = next) });
+    Object.defineProperty(input, 'files', { value: [new File([CSV], 'rooms.csv', { type: 'text/csv' })] });
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    expect(await textOf('csv-summary')).toContain('Ready to import');
+    expect(path).toBe('');
+    wrapper.unmount();
+  });
 });
