@@ -117,9 +117,9 @@ export class CallTracker implements CallTrackerApi {
 
   async cancel(callId: string): Promise<CallView> {
     const call = this.callOrThrow(callId);
-    if (call.state === 'queued') {
-      // Never sent: nothing to tell Tencent.
-      this.finish(call, 'cancelled');
+    if (call.state === 'queued' || (call.state === 'calling' && !call.roomCallSent)) {
+      // Never sent (queued, or still waiting for its client): nothing to tell Tencent, and nothing may be sent now.
+      this.finishUnsent(call);
       return call.view();
     }
     if (!CANCELLABLE_CALL_STATES.has(call.state)) return call.view();
@@ -155,8 +155,8 @@ export class CallTracker implements CallTrackerApi {
     this.pollers.clear();
     for (const call of [...this.calls.values()]) {
       if (call.final) continue;
-      // A queued call never left this machine; anything later may be ringing the room right now.
-      if (call.state === 'queued') this.finish(call, 'cancelled');
+      // A call whose room-call was not sent never left this machine; anything later may be ringing the room now.
+      if (!call.roomCallSent) this.finishUnsent(call);
       else this.finish(call, 'unknown', APP_CLOSED_ERROR);
       call.settleInvite(undefined);
     }
@@ -236,6 +236,7 @@ export class CallTracker implements CallTrackerApi {
         return;
       }
       if (call.final) return;
+      call.roomCallSent = true;
       try {
         inviteId = (await client.roomCall(call.spec.meeting.meetingId, call.spec.target)).inviteId;
       } catch (error) {
@@ -357,6 +358,12 @@ export class CallTracker implements CallTrackerApi {
       ...(failure ? { code: failure.code } : {}),
     });
     this.emit(view);
+  }
+
+  /** Cancelled before its room-call was sent: the room was not dialed, so it gets no start time nor lastDialedAt. */
+  private finishUnsent(call: TrackedCall): void {
+    call.startedAtMs = undefined;
+    this.finish(call, 'cancelled');
   }
 
   private emit(view: CallView): void {

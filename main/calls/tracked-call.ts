@@ -31,6 +31,11 @@ export class TrackedCall {
 
   state: CallState = 'queued';
   inviteId: string | undefined;
+  /**
+   * room-call has been handed to the client: from here on the room may be rung. Until then a `calling` call is only
+   * waiting for its client (the keychain), and a cancel or shutdown ends it without anything being sent.
+   */
+  roomCallSent = false;
   startedAtMs: number | undefined;
   updatedAtMs: number;
   endedAtMs: number | undefined;

@@ -288,6 +288,8 @@ describe('cancel', () => {
     const h = await harness({ simulator: { answerDelayMs: 30_000, faults: { latencyMs: 150 } } });
     const [call] = h.tracker.dial(MEETINGS.host, [h.addRoom(sip('room802@sip.example.com')).id]);
     expect(call?.state).toBe('calling');
+    // Out, not merely queued behind its client (a cancel before that sends nothing: call-tracker-guard.test.ts).
+    await until(() => h.requestsTo(ROOM_CALL_PATH).length === 1);
     const cancelled = await h.tracker.cancel(call!.callId);
     expect(cancelled.state).toBe('cancelled');
     expect(cancelled.inviteId).toBeDefined();
@@ -430,6 +432,7 @@ describe('history and the address book', () => {
     h.sim.setFaults({ latencyMs: 200 });
     const [sending, queued] = h.tracker.dial(MEETINGS.host, [sendingRoom!.id, queuedRoom!.id]);
     expect([sending?.state, queued?.state]).toEqual(['calling', 'queued']);
+    await until(() => h.requestsTo(ROOM_CALL_PATH).length === 2);
     h.tracker.shutdown();
 
     const views = new Map<string, CallView>(h.tracker.list().map((c) => [c.callId, c]));

@@ -76,3 +76,37 @@ describe('the duplicate-dial guard compares devices as the address book does', (
     tracker.shutdown();
   });
 });
+
+describe('a cancel that comes before room-call has left', () => {
+  it('while the client is still loading (keychain), cancels without ringing the room', async () => {
+    const { store } = open(tempDir(), { backend: memoryBackend().factory });
+    const fake = fakeClient();
+    let giveClient: (client: CallApi) => void = () => undefined;
+    const loading = new Promise<CallApi>((resolve) => (giveClient = resolve));
+    const tracker = new CallTracker({ getClient: () => loading, store, pollIntervalMs: 60_000 });
+    const added = store.addRoom({ name: 'Board room', kind: 'sip', address: 'board@sip.example.com' });
+    if (!added.ok) throw new Error(added.error.field);
+    const [call] = tracker.dial(MEETING, [added.value.id]);
+    expect(call?.state).toBe('calling');
+
+    const cancelled = await tracker.cancel(call!.callId);
+    expect(cancelled.state).toBe('cancelled');
+    giveClient(fake.client);
+    await settle();
+    expect(fake.roomCalls).toHaveLength(0);
+    expect(store.listHistory()[0]).toMatchObject({ outcome: 'cancelled' });
+    // Never dialed: the room's last dial is not touched.
+    expect(store.getRoom(added.value.id)?.lastDialedAt).toBeUndefined();
+    tracker.shutdown();
+  });
+
+  it('at shutdown, a call whose room-call was not sent yet is cancelled, not "may still be ringing"', async () => {
+    const { store } = open(tempDir(), { backend: memoryBackend().factory });
+    const tracker = new CallTracker({ getClient: () => new Promise(() => undefined), store, pollIntervalMs: 60_000 });
+    const added = store.addRoom({ name: 'Board room', kind: 'sip', address: 'board@sip.example.com' });
+    if (!added.ok) throw new Error(added.error.field);
+    const [call] = tracker.dial(MEETING, [added.value.id]);
+    tracker.shutdown();
+    expect(tracker.list().find((c) => c.callId === call?.callId)?.state).toBe('cancelled');
+  });
+});
