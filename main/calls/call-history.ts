@@ -24,7 +24,11 @@ function clip(text: string, max: number): string {
 export function historyInputOf(call: TrackedCall): HistoryInput {
   const { failure } = call;
   const { meeting } = call.spec;
-  const startedAt = new Date(call.startedAtMs ?? call.queuedAtMs).toISOString();
+  const startedMs = call.startedAtMs ?? call.queuedAtMs;
+  const startedAt = new Date(startedMs).toISOString();
+  // The wall clock can be stepped back while a call runs (NTP, a manual change); the store refuses an end before the
+  // start, which would lose the record altogether, so the end is never put before the start.
+  const endedMs = Math.max(call.endedAtMs ?? call.updatedAtMs, startedMs);
   return {
     meetingId: meeting.meetingId,
     ...(meeting.meetingCode === undefined ? {} : { meetingCode: meeting.meetingCode }),
@@ -33,7 +37,7 @@ export function historyInputOf(call: TrackedCall): HistoryInput {
     roomName: call.spec.roomName,
     target: call.view().target,
     startedAt,
-    endedAt: new Date(call.endedAtMs ?? call.updatedAtMs).toISOString(),
+    endedAt: new Date(endedMs).toISOString(),
     outcome: call.state,
     ...(failure === undefined
       ? {}

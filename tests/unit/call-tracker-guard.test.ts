@@ -110,3 +110,25 @@ describe('a cancel that comes before room-call has left', () => {
     expect(tracker.list().find((c) => c.callId === call?.callId)?.state).toBe('cancelled');
   });
 });
+
+describe('history is written for every finished call', () => {
+  it('even when the wall clock was set back while the call ran (end would come before start)', async () => {
+    const { store, fake } = setup();
+    let nowMs = Date.parse('2026-11-22T10:00:10.000Z');
+    const tracker = new CallTracker({ getClient: () => fake.client, store, now: () => nowMs, pollIntervalMs: 60_000 });
+    const added = store.addRoom({ name: 'Board room', kind: 'sip', address: 'board@sip.example.com' });
+    if (!added.ok) throw new Error(added.error.field);
+    const [call] = tracker.dial(MEETING, [added.value.id]);
+    await settle();
+    expect(fake.roomCalls).toHaveLength(1);
+    // NTP steps the clock back five seconds, then the operator cancels the ringing call.
+    nowMs -= 5000;
+    fake.answerAll();
+    await settle();
+    const done = await tracker.cancel(call!.callId);
+    expect(done.state).toBe('cancelled');
+    const [record] = store.listHistory();
+    expect(record).toMatchObject({ outcome: 'cancelled', startedAt: '2026-11-22T10:00:10.000Z' });
+    tracker.shutdown();
+  });
+});
