@@ -68,10 +68,6 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   // Throws with the variable's name when ROOM_DIALER_DEMO=1 but the simulator's settings are missing or wrong.
   const demo = await demoSetupFromEnv({ ...options.env });
   if (demo) {
-    for (const name of ['WEMEET_SECRET_KEY', 'WEMEET_SECRET_ID']) {
-      const value = options.env[name];
-      if (value) options.redaction?.addSecret(value);
-    }
     log.info('demo mode: using the local API simulator', { endpoint: demo.endpoint });
   }
   const { store, notices } = openAppStore({
@@ -81,10 +77,14 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   });
   for (const notice of notices) log.warn('store: ' + notice.kind, { backupPath: notice.backupPath });
 
+  const vault = demo ? demo.vault : options.openVault();
+  // Whatever the keychain (or the demo) holds is masked in the log from the first read on, wherever it turns up.
+  const redaction = options.redaction;
+  if (redaction) vault.onSecrets((secrets) => secrets.forEach((secret) => redaction.addSecret(secret)));
   const services = createServices({
     store,
     storeNotices: notices,
-    vault: demo ? demo.vault : options.openVault(),
+    vault,
     fetch: options.fetch,
     appVersion: options.appVersion,
     log,

@@ -154,7 +154,19 @@ export class CredentialVault {
   /** Per-profile chains of operations, so a save's read-then-write is never interleaved with another write. */
   private readonly busy = new Map<string, Promise<unknown>>();
 
+  /** Told the secrets of every bundle read or written, so the log can mask them (main/shell/logger.ts). */
+  private readonly secretListeners: ((secrets: readonly string[]) => void)[] = [];
+
   constructor(private readonly store: SecretStore) {}
+
+  /** `listener` gets [secretId, secretKey] of every bundle this vault reads or saves from now on. */
+  onSecrets(listener: (secrets: readonly string[]) => void): void {
+    this.secretListeners.push(listener);
+  }
+
+  private tell(bundle: CredentialBundle | undefined): void {
+    if (bundle) for (const listener of this.secretListeners) listener([bundle.secretId, bundle.secretKey]);
+  }
 
   /** The full bundle, secretKey included. Main process only. Throws KeychainUnavailableError or InvalidProfileError. */
   async load(profile: string = DEFAULT_PROFILE): Promise<CredentialBundle | undefined> {
@@ -190,6 +202,7 @@ export class CredentialVault {
       if (secretId === undefined) return secretIdRequired();
       if (secretKey === undefined) return secretKeyRequired();
       const bundle: CredentialBundle = { appId, ...(sdkId ? { sdkId } : {}), secretId, secretKey, operatorId };
+      this.tell(bundle);
       await this.store.set(name.value, serialize(bundle));
       return valid(publicViewOf(name.value, bundle));
     });
@@ -232,7 +245,9 @@ export class CredentialVault {
 
   private async read(profile: string): Promise<CredentialBundle | undefined> {
     const text = await this.store.get(profile);
-    return text === null ? undefined : deserialize(text);
+    const bundle = text === null ? undefined : deserialize(text);
+    this.tell(bundle);
+    return bundle;
   }
 
   private exclusive<T>(profile: string, task: () => Promise<T>): Promise<T> {
