@@ -150,6 +150,18 @@ describe('calls:cancel, calls:cancel-all, calls:redial', () => {
     expect(again.callId).not.toBe(callId);
   });
 
+  it('redial refuses a room deleted since the first call, and rings nothing', async () => {
+    const { rejects } = await withRooms();
+    const [call] = await h.ok('calls:dial', { meeting: MEETING, roomIds: [rejects.id] });
+    const callId = call?.callId ?? fail();
+    await h.nextUpdate(finished(callId));
+    await h.ok('rooms:delete', { id: rejects.id });
+    const roomCalls = () => h.sim.requests.filter((r) => r.path === '/v1/meeting-rooms/room-call').length;
+    const before = roomCalls();
+    expectFieldError(await h.fail('calls:redial', { callId }), 'callId', 'not_found');
+    expect(roomCalls()).toBe(before);
+  });
+
   it('an unknown call id is not_found naming callId', async () => {
     h = await startIpcHarness();
     expectFieldError(await h.fail('calls:cancel', { callId: 'nope' }), 'callId', 'not_found');
