@@ -162,6 +162,27 @@ describe('calls:cancel, calls:cancel-all, calls:redial', () => {
     expect(roomCalls()).toBe(before);
   });
 
+  it('redial refuses a Rooms room that Tencent has since marked not callable, and rings nothing', async () => {
+    h = await startIpcHarness();
+    const info = {
+      meetingRoomId: '2489700131',
+      name: 'Rooms reject',
+      location: '',
+      roomStatus: 2,
+      participantNumber: 8,
+    };
+    h.store.importTencentRooms([{ ...info, isAllowCall: true }]);
+    const room = h.store.listRooms().find((r) => r.kind === 'rooms') ?? fail();
+    const [call] = await h.ok('calls:dial', { meeting: MEETING, roomIds: [room.id] });
+    const callId = call?.callId ?? fail();
+    await h.nextUpdate(finished(callId));
+    h.store.importTencentRooms([{ ...info, isAllowCall: false }]);
+    const roomCalls = () => h.sim.requests.filter((r) => r.path === '/v1/meeting-rooms/room-call').length;
+    const before = roomCalls();
+    expect(await h.fail('calls:redial', { callId })).toMatchObject({ code: 'not_callable', field: 'callId' });
+    expect(roomCalls()).toBe(before);
+  });
+
   it('an unknown call id is not_found naming callId', async () => {
     h = await startIpcHarness();
     expectFieldError(await h.fail('calls:cancel', { callId: 'nope' }), 'callId', 'not_found');
