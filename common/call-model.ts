@@ -19,37 +19,26 @@ export const CALL_STATES = [
 ] as const;
 export type CallState = (typeof CALL_STATES)[number];
 
+/** A ringing call can be cancelled; so can one still being sent (the cancel then waits for its invite_id). */
+export const CANCELLABLE_CALL_STATES: ReadonlySet<CallState> = new Set(['queued', 'calling', 'ringing']);
+
 /**
- * States after which the tracker stops polling and writes history. `joined` is one: the operator's job for that
- * room is done, and polling every joined room for as long as a meeting lasts would be load with no one waiting for
- * it. `left` is seen only when a poll finds the room already gone.
+ * States after which the tracker stops polling and writes history: every state that is not still in progress.
+ * `joined` is one: the operator's job for that room is done, and polling every joined room for as long as a meeting
+ * lasts would be load with no one waiting for it. `left` is seen only when a poll finds the room already gone.
  */
-export const FINAL_CALL_STATES: ReadonlySet<CallState> = new Set([
-  'joined',
-  'rejected',
-  'no_answer',
-  'cancelled',
-  'left',
-  'failed',
-  'unknown',
-]);
+export const FINAL_CALL_STATES: ReadonlySet<CallState> = new Set(
+  CALL_STATES.filter((state) => !CANCELLABLE_CALL_STATES.has(state)),
+);
 
 export function isFinalCallState(state: CallState): boolean {
   return FINAL_CALL_STATES.has(state);
 }
 
-/** States a redial makes sense for: the room is not in the meeting and nothing is ringing it. */
-export const REDIALABLE_CALL_STATES: ReadonlySet<CallState> = new Set([
-  'rejected',
-  'no_answer',
-  'cancelled',
-  'left',
-  'failed',
-  'unknown',
-]);
-
-/** A ringing call can be cancelled; so can one still being sent (the cancel then waits for its invite_id). */
-export const CANCELLABLE_CALL_STATES: ReadonlySet<CallState> = new Set(['queued', 'calling', 'ringing']);
+/** States a redial makes sense for: the call is over and the room is not in the meeting. */
+export const REDIALABLE_CALL_STATES: ReadonlySet<CallState> = new Set(
+  [...FINAL_CALL_STATES].filter((state) => state !== 'joined'),
+);
 
 /**
  * THE mapping from room-call-info `status` to the call state shown to the operator. `not_called` (1) right after

@@ -2,6 +2,7 @@
 // Pure so the renderer's form and the main-process store run the very same rules; input arrives over IPC,
 // so every validator takes `unknown` and checks the type too. Every error names its field.
 import { MAX_ROOM_ID_LENGTH, validateH323Address, validateMeetingRoomId, validateSipAddress } from './address';
+import type { Localized } from './locale';
 import { invalid, valid, type FieldError, type Validated } from './validation';
 
 export const ROOM_KINDS = ['sip', 'h323', 'rooms'] as const;
@@ -22,6 +23,15 @@ export const ROOM_LIMITS = {
 
 /** A stored meeting_room_id, as common/room-id.ts leaves it: letters and digits only. */
 export const MEETING_ROOM_ID_PATTERN = new RegExp(`^[A-Za-z0-9]{1,${MAX_ROOM_ID_LENGTH}}$`);
+
+/** A room id that names nothing in the address book (deleted meanwhile, or never there). Callers add the hint. */
+export function unknownRoomMessage(field: string, id: string): Localized {
+  const shown = id.slice(0, 40);
+  return {
+    'zh-CN': `${field}：通讯录中没有这个会议室（${shown}），可能已被删除`,
+    'en-US': `${field}: no such room in the address book (${shown}); it may have been deleted`,
+  };
+}
 
 /** What a form or an IPC call supplies. Optional text fields default to empty, favorite to false. */
 export interface RoomInput {

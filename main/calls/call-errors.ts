@@ -2,6 +2,7 @@
 // throws at its callers. Everything is plain IpcError data in both languages: a CallView crosses to the window.
 import type { IpcError } from '../../common/ipc-error';
 import type { Localized } from '../../common/locale';
+import { unknownRoomMessage } from '../../common/room-input';
 import { INTERNAL, toIpcError } from '../ipc/errors';
 import type { Log } from '../log';
 
@@ -79,10 +80,7 @@ const shown = (id: string) => id.slice(0, 64);
 /** `field` is what the caller gave: the dial's roomIds, or the callId of a redial whose room is gone. */
 export function unknownRoomError(roomId: string, field: string): CallTrackerError {
   return new CallTrackerError('not_found', 'room_not_found', field, {
-    message: both(
-      `${field}：通讯录中没有这个会议室（${shown(roomId)}），可能已被删除`,
-      `${field}: no such room in the address book (${shown(roomId)}); it may have been deleted`,
-    ),
+    message: unknownRoomMessage(field, roomId),
     hint: both('未呼叫任何会议室；请刷新会议室列表后重试', 'No room was called; refresh the room list and try again'),
   });
 }

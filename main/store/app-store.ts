@@ -16,7 +16,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Localized } from '../../common/locale';
-import { codePointLength, validateRoomInput, type RoomInput, type RoomKind } from '../../common/room-input';
+import {
+  codePointLength,
+  unknownRoomMessage,
+  validateRoomInput,
+  type RoomInput,
+  type RoomKind,
+} from '../../common/room-input';
 import { invalid, valid, type Validated } from '../../common/validation';
 import type { MeetingRoomInfo } from '../../common/wemeet-types';
 import type { StoreBackend, StoreBackendFactory } from './backend';
@@ -168,11 +174,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 function unknownRoom(field: string, id: string): Validated<never> {
-  const shown = id.slice(0, 40);
-  return invalid(field, {
-    'zh-CN': `${field}：通讯录中没有这个会议室（${shown}），可能已被删除`,
-    'en-US': `${field}: no such room in the address book (${shown}); it may have been deleted`,
-  });
+  return invalid(field, unknownRoomMessage(field, id));
 }
 
 export class AppStore {
