@@ -1,7 +1,7 @@
 // `npm run demo`: the app against the local simulator, with the simulator's demo credentials.
 // The simulator runs in this process; the app gets its URL and credentials through the environment.
 import { spawn } from 'node:child_process';
-import { demoEnv, startSimulator } from '../tests/simulator/server';
+import { demoEnv, startSimulator } from '../simulator/server';
 
 const simulator = await startSimulator({ port: Number(process.env['SIM_PORT'] ?? 0) });
 console.log(`Tencent Meeting API simulator: ${simulator.url}`);

@@ -1,6 +1,6 @@
 // Dialing from the command line: call (--wait), status and cancel against the simulator, human and JSON output.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { startSimulator, type Simulator } from '../../simulator/server';
 import { errorJson, onlyJson, runCli, simEnv, waitStates, type CliRun } from './harness';
 
 let sim: Simulator;

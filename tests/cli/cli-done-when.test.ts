@@ -4,7 +4,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanEnv, errorJson, onlyJson, runCli, spawnTs, waitStates } from './harness';
 
-const SIMULATOR = 'tests/simulator/main.ts';
+const SIMULATOR = 'simulator/main.ts';
 const BANNER_END = 'Ctrl+C stops the simulator.';
 
 interface RunningSimulator {
@@ -19,7 +19,7 @@ afterEach(() => {
   for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-/** Starts tests/simulator/main.ts and resolves once its banner is complete. */
+/** Starts simulator/main.ts and resolves once its banner is complete. */
 function startSimulatorProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunningSimulator> {
   const child = spawnTs(SIMULATOR, ['--port', '0', ...args], cleanEnv(env));
   started.push(child);

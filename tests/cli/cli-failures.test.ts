@@ -1,7 +1,7 @@
 // When the API refuses (exit 3) or the network fails (exit 4): what the operator is told, and what was sent.
 // room-call is never repeated; read-only calls are.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { startSimulator, type Simulator } from '../../simulator/server';
 import { closedPort, errorJson, onlyJson, runCli, simEnv } from './harness';
 
 let sim: Simulator;

@@ -1,6 +1,6 @@
 // Bad input and missing credentials: exit 2 / 5, the field named, and not one request reaches the simulator.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { startSimulator, type Simulator } from '../../simulator/server';
 import { errorJson, onlyJson, runCli, simEnv } from './harness';
 
 let sim: Simulator;

@@ -1,6 +1,6 @@
 // meeting and rooms from the command line: the documented JSON shapes, human output, and real paging.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { startSimulator, type Simulator } from '../../simulator/server';
 import { errorJson, onlyJson, runCli, simEnv } from './harness';
 
 let sim: Simulator;

@@ -5,7 +5,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { wemeetEnv, type Simulator } from '../simulator/server';
+import { wemeetEnv, type Simulator } from '../../simulator/server';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = 'main/cli/room-dialer.ts';

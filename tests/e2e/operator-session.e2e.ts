@@ -9,7 +9,7 @@ import keytar from '@github/keytar';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_STATE_LABELS } from '../../common/call-model';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../../main/vault/keytar-store';
-import { DEMO_CREDENTIALS } from '../simulator/server';
+import { DEMO_CREDENTIALS } from '../../simulator/server';
 import { findInFiles, findInTexts } from './harness/find-secret';
 import { ARTIFACTS_DIR, REPO_ROOT, startSession, type Session } from './harness/session';
 import { fill, OperatorUi } from './harness/ui';

@@ -21,7 +21,7 @@ import {
 } from '../../main/services';
 import { openAppStore, type AppStore } from '../../main/store/app-store';
 import { CredentialVault } from '../../main/vault/credential-vault';
-import { DEMO_CREDENTIALS, startSimulator, type Simulator, type SimulatorOptions } from '../simulator/server';
+import { DEMO_CREDENTIALS, startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server';
 import { MemorySecretStore } from './memory-secret-store';
 import { confBackend, steppingClock, tempDir } from '../unit/store-helpers';
 

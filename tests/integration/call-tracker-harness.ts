@@ -13,13 +13,13 @@ import { CallTracker, type CallApi, type CallTrackerDeps } from '../../main/call
 import type { Log } from '../../main/log';
 import { openAppStore, type AppStore } from '../../main/store/app-store';
 import type { StoreBackendFactory } from '../../main/store/backend';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/server';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server';
 
 export const ROOM_CALL_PATH = '/v1/meeting-rooms/room-call';
 export const CANCEL_PATH = '/v1/meeting-rooms/cancel-room-call';
 export const STATUS_PATH = '/v1/meeting-rooms/room-call-info';
 
-/** Seed meetings (tests/simulator/README.md). */
+/** Seed meetings (simulator/README.md). */
 export const MEETINGS = {
   /** code 123456789, admin1 hosts. */
   host: { meetingId: '13434567890123927028', meetingCode: '123456789', subject: 'Host meeting' },

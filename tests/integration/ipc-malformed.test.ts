@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../common/ipc-contract';
 import type { Room } from '../../common/store-schema';
-import { DEMO_CREDENTIALS } from '../simulator/server';
+import { DEMO_CREDENTIALS } from '../../simulator/server';
 import { expectFieldError, startIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
 
 const MB = 'x'.repeat(1024 * 1024);

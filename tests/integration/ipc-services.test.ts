@@ -6,7 +6,7 @@ import { createDispatcher } from '../../main/ipc/register';
 import { createServices, type Services } from '../../main/services';
 import { demoSetupFromEnv } from '../../main/services/demo';
 import { openAppStore } from '../../main/store/app-store';
-import { DEMO_CREDENTIALS, demoEnv, startSimulator, type Simulator } from '../simulator/server';
+import { DEMO_CREDENTIALS, demoEnv, startSimulator, type Simulator } from '../../simulator/server';
 import { APP_SENDER, recordingLog, startIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
 import { confBackend, tempDir } from '../unit/store-helpers';
 

@@ -2,7 +2,7 @@
 // keychain. The harness fails any test whose responses or log lines contain a secret key.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CredentialPublicView } from '../../common/credentials';
-import { DEMO_CREDENTIALS } from '../simulator/server';
+import { DEMO_CREDENTIALS } from '../../simulator/server';
 import { expectFieldError, startIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
 
 let h: IpcHarness;

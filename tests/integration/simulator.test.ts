@@ -3,8 +3,8 @@
 import { createHmac } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS, startSimulator, type Simulator, type SimulatorOptions } from '../simulator/server';
-import { computeSignature } from '../simulator/signature';
+import { DEMO_CREDENTIALS, startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server';
+import { computeSignature } from '../../simulator/signature';
 
 // ------------------------------------------------------------------ test-local signer (reference §1.2)
 

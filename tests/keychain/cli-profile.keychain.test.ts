@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE } from '../../common/credentials';
 import { CredentialVault } from '../../main/vault/credential-vault';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../../main/vault/keytar-store';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { startSimulator, type Simulator } from '../../simulator/server';
 import { cleanEnv, errorJson, onlyJson, runCli } from '../cli/harness';
 
 let sim: Simulator;

@@ -3,10 +3,10 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateH323Address, validateSipAddress } from '../../common/address';
-import { scanJson } from './json-scan';
-import { outcomeForDialString } from './seed';
-import { EXAMPLE_ADDRESSES, startSimulator, type Simulator } from './server';
-import { computeSignature } from './signature';
+import { scanJson } from '../../simulator/json-scan';
+import { outcomeForDialString } from '../../simulator/seed';
+import { EXAMPLE_ADDRESSES, startSimulator, type Simulator } from '../../simulator/server';
+import { computeSignature } from '../../simulator/signature';
 
 describe('scanJson', () => {
   it('finds the first key given twice, with its path', () => {

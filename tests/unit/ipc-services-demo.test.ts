@@ -1,6 +1,6 @@
 // Demo mode's set-up from the environment npm run demo provides, without a simulator.
 import { describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS, demoEnv } from '../simulator/server';
+import { DEMO_CREDENTIALS, demoEnv } from '../../simulator/server';
 import { DemoSecretStore, demoSetupFromEnv, isDemo } from '../../main/services/demo';
 
 const ENV = demoEnv('http://127.0.0.1:8787/');

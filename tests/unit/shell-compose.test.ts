@@ -8,7 +8,7 @@ import type { Settings } from '../../common/store-schema';
 import { composeApp, type ComposeOptions } from '../../main/shell/compose';
 import { CredentialVault } from '../../main/vault/credential-vault';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
-import { DEMO_CREDENTIALS, demoEnv, startSimulator, type Simulator } from '../simulator/server';
+import { DEMO_CREDENTIALS, demoEnv, startSimulator, type Simulator } from '../../simulator/server';
 import { recordingLog } from '../helpers/ipc-harness';
 import { confBackend, tempDir } from './store-helpers';
 

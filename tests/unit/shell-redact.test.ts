@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { signature, stringToSign, type SignatureInput } from '../../main/api/signing';
 import { configureLogger, LOG_MAX_BYTES, redactionHook, serviceLog } from '../../main/shell/logger';
 import { isSecretName, redact, REDACTED, redactString } from '../../main/shell/redact';
-import { DEMO_CREDENTIALS } from '../simulator/server';
+import { DEMO_CREDENTIALS } from '../../simulator/server';
 
 // Key-shaped values: a Tencent-style SecretKey and SecretId, and reference §1.3's X-TC-Signature.
 const SECRET_KEY = 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE';

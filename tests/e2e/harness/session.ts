@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Locale } from '../../../common/locale';
 import { APP_CSP, withSecurityHeaders } from '../../../main/shell/csp';
 import type { SecretStore } from '../../../main/vault/secret-store';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../../simulator/server';
 import { startAppBackend, type AppBackend } from './app-backend';
 import { installBridge, type Bridge } from './bridge';
 import { launchChromium, newContext } from './browser';

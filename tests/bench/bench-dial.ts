@@ -7,7 +7,7 @@
 // more so on a busy machine (the load average is printed with them).
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { MEETINGS, ROOM_CALL_PATH, STATUS_PATH, startHarness } from '../tests/integration/call-tracker-harness';
+import { MEETINGS, ROOM_CALL_PATH, STATUS_PATH, startHarness } from '../integration/call-tracker-harness';
 
 const ROOMS = 100;
 const MAX_IN_FLIGHT = 8;

@@ -11,20 +11,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DEFAULT_PROFILE } from '../common/credentials';
-import { CredentialVault } from '../main/vault/credential-vault';
-import { MemorySecretStore } from '../tests/helpers/memory-secret-store';
-import { generateRooms, writeStoreWithRooms } from '../tests/e2e/harness/many-rooms';
-import { RENDERER_DIR, startSession, type Session } from '../tests/e2e/harness/session';
+import { DEFAULT_PROFILE } from '../../common/credentials';
+import { CredentialVault } from '../../main/vault/credential-vault';
+import { MemorySecretStore } from '../helpers/memory-secret-store';
+import { generateRooms, writeStoreWithRooms } from '../e2e/harness/many-rooms';
+import { RENDERER_DIR, startSession, type Session } from '../e2e/harness/session';
 import {
   keystrokeProbe,
   RENDER_RESULT,
   renderProbe,
   type KeystrokeTiming,
   type RenderTiming,
-} from '../tests/e2e/harness/ui-probes';
-import { MESSAGES } from '../tests/e2e/harness/ui';
-import { DEMO_CREDENTIALS } from '../tests/simulator/server';
+} from '../e2e/harness/ui-probes';
+import { MESSAGES } from '../e2e/harness/ui';
+import { DEMO_CREDENTIALS } from '../../simulator/server';
 
 const ROOMS = 10_000;
 const PAGE_LOADS = 5;
