@@ -64,4 +64,52 @@ export default tseslint.config(
       'no-restricted-imports': noImport([['**/renderer/**']], 'main/ never imports the renderer.'),
     },
   },
+  // Layers inside main/: api/ <- calls/ <- ipc/, shell/, cli/; store/ and vault/ are leaves. A later block replaces
+  // the rule for its files, so each repeats the renderer ban.
+  {
+    files: ['main/api/**'],
+    rules: {
+      'no-restricted-imports': noImport(
+        [['**/renderer/**', '**/calls/**', '**/ipc/**', '**/shell/**', '**/cli/**', '**/store/**', '**/vault/**']],
+        'main/api/ is the Tencent client: it knows nothing of calls, IPC, the shell, the CLI, the store or the vault.',
+      ),
+    },
+  },
+  {
+    files: ['main/calls/**'],
+    rules: {
+      'no-restricted-imports': noImport(
+        [['**/renderer/**', '**/ipc/**', '**/shell/**', '**/cli/**']],
+        'main/calls/ sits under ipc/, shell/ and cli/: they ask it, it never imports them.',
+      ),
+    },
+  },
+  {
+    files: ['main/store/**', 'main/vault/**'],
+    rules: {
+      'no-restricted-imports': noImport(
+        [['**/renderer/**', '**/calls/**', '**/ipc/**', '**/shell/**', '**/cli/**']],
+        'main/store/ and main/vault/ are leaves: they import no other layer of main/.',
+      ),
+    },
+  },
+  {
+    files: ['scripts/**'],
+    rules: {
+      'no-restricted-imports': noImport(
+        [['**/tests/**']],
+        'scripts/ never import tests/; shared code lives in its own folder.',
+      ),
+    },
+  },
+  {
+    files: ['simulator/**'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': noImport(
+        [['**/main/**', '**/renderer/**', '**/preload/**', '**/tests/**']],
+        'The simulator stands in for Tencent: it must not share code with the client it checks.',
+      ),
+    },
+  },
 );
