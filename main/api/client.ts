@@ -6,6 +6,7 @@ import type { MeetingInfo, MeetingRoomInfo, RoomAnswer, RoomCallResult } from '.
 import { ApiError, UnknownOutcomeError, WemeetError, type NetworkError } from './errors';
 import { readInviteId, readMeetingRoomsPage, readMeetings, readRoomAnswer } from './responses';
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_RETRIES, realSleep, withRetries, type RetryPolicy } from './retry';
+import type { RequestBudget, RequestPriority } from './request-budget';
 import { sendOnce, type ApiRequest, type FetchLike, type TransportConfig, type WemeetCredentials } from './transport';
 
 export type { FetchLike, WemeetCredentials } from './transport';
@@ -26,6 +27,8 @@ export interface WemeetClientOptions {
   readonly random?: () => number;
   readonly now?: () => number;
   readonly onClockSkew?: (skewMs: number) => void;
+  /** Shared by every client on the same credentials (one per credential set; see services.ts). */
+  readonly budget?: RequestBudget;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -50,6 +53,7 @@ export class WemeetClient {
       appVersion: options.appVersion,
       now: options.now ?? Date.now,
       onClockSkew: options.onClockSkew,
+      budget: options.budget,
     };
     this.retry = {
       retries: options.retries ?? DEFAULT_RETRIES,
@@ -70,6 +74,7 @@ export class WemeetClient {
       method: 'PUT',
       path: '/v1/meeting-rooms/room-call',
       target: target.kind,
+      priority: 'urgent',
       body: JSON.stringify({ ...this.operator(), ...targetFields(target), meeting_id: meetingId }),
     };
     let json: unknown;
@@ -96,12 +101,14 @@ export class WemeetClient {
       method: 'PUT',
       path: '/v1/meeting-rooms/cancel-room-call',
       target: target.kind,
+      priority: 'urgent',
       body,
       allowEmptyBody: true,
     });
   }
 
-  async roomCallInfo(meetingId: string, target: RoomTarget): Promise<RoomAnswer> {
+  /** `priority` 'poll' for the status poller (the default); 'normal' for a check an operator's dial waits on. */
+  async roomCallInfo(meetingId: string, target: RoomTarget, priority: RequestPriority = 'poll'): Promise<RoomAnswer> {
     assertMeetingId(meetingId);
     const body = JSON.stringify({
       ...this.operator(),
@@ -113,6 +120,7 @@ export class WemeetClient {
       method: 'POST',
       path: '/v1/meeting-rooms/room-call-info',
       target: target.kind,
+      priority,
       body,
     });
     return readRoomAnswer(json);

@@ -2,6 +2,13 @@
 // Retries are decided elsewhere (retry.ts); every call here signs afresh with a new nonce and timestamp.
 import { ApiError, ClockSkewError, InvalidResponseError, TimeoutError, type WemeetError } from './errors';
 import { toNetworkError } from './network-failure';
+import {
+  PER_DAY_LIMIT_CODE,
+  PER_ENDPOINT_LIMIT_CODE,
+  PER_MINUTE_LIMIT_CODE,
+  type RequestBudget,
+  type RequestPriority,
+} from './request-budget';
 import { newNonce, signature, unixSeconds } from './signing';
 
 /** Node's fetch and Electron's net.fetch both fit. */
@@ -27,6 +34,8 @@ export interface TransportConfig {
   readonly now: () => number;
   /** Told when a successful answer shows the clocks more than CLOCK_SKEW_TOLERANCE_MS apart. */
   readonly onClockSkew?: ((skewMs: number) => void) | undefined;
+  /** The credential set's request budget (reference §8.1); every attempt takes a slot before it is signed. */
+  readonly budget?: RequestBudget | undefined;
 }
 
 export interface ApiRequest {
@@ -39,7 +48,15 @@ export interface ApiRequest {
   readonly target?: 'rooms' | 'mra' | undefined;
   /** cancel-room-call may answer 200 with no body at all. */
   readonly allowEmptyBody?: boolean;
+  /** Its place in the budget's queue; default 'normal'. */
+  readonly priority?: RequestPriority;
 }
+
+const RATE_LIMIT_PAUSE_CODES: ReadonlySet<number> = new Set([
+  PER_MINUTE_LIMIT_CODE,
+  PER_DAY_LIMIT_CODE,
+  PER_ENDPOINT_LIMIT_CODE,
+]);
 
 /** The server rejects timestamps more than 5 minutes off; warn a minute before that. */
 export const CLOCK_SKEW_TOLERANCE_MS = 4 * 60 * 1000;
@@ -86,6 +103,8 @@ export function signedHeaders(
 }
 
 export async function sendOnce(config: TransportConfig, request: ApiRequest): Promise<unknown> {
+  // Before signing: a request that waited for the budget still goes out with a fresh timestamp.
+  await config.budget?.take(request.priority ?? 'normal');
   const body = request.body ?? '';
   const { url, uri } = requestUri(config.endpoint, request);
   const headers = signedHeaders(config, request.method, uri, body);
@@ -119,6 +138,9 @@ export async function sendOnce(config: TransportConfig, request: ApiRequest): Pr
   const skewed = skewMs !== undefined && Math.abs(skewMs) > CLOCK_SKEW_TOLERANCE_MS;
   const outcome = interpret(status, text, request);
   if (outcome instanceof Error) {
+    if (outcome instanceof ApiError && RATE_LIMIT_PAUSE_CODES.has(outcome.errorCode)) {
+      config.budget?.rateLimited(outcome.errorCode);
+    }
     throw skewed && outcome instanceof ApiError ? new ClockSkewError(skewMs, outcome) : outcome;
   }
   if (skewed) config.onClockSkew?.(skewMs);
