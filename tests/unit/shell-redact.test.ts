@@ -6,8 +6,16 @@ import electronLog from 'electron-log/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signature, stringToSign, type SignatureInput } from '../../main/api/signing';
 import { configureLogger, LOG_MAX_BYTES, redactionHook, serviceLog } from '../../main/shell/logger';
-import { isSecretName, redact, REDACTED, redactString } from '../../main/shell/redact';
+import {
+  isSecretName,
+  MAX_LOGGED_CHARS,
+  MAX_LOGGED_VALUES,
+  redact,
+  REDACTED,
+  redactString,
+} from '../../main/shell/redact';
 import { DEMO_CREDENTIALS } from '../../simulator/server';
+import { busyMs, HOSTILE_BUDGET_MS } from '../helpers/busy-time';
 
 // Key-shaped values: a Tencent-style SecretKey and SecretId, and reference §1.3's X-TC-Signature.
 const SECRET_KEY = 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE';
@@ -69,6 +77,75 @@ describe('redactString', () => {
     // Searched as text, not as a pattern; too-short values are not searched at all (they would mask everyday words).
     expect(redact('x a+b(c)* y', { secrets: ['a+b(c)*'] })).toBe(`x ${REDACTED} y`);
     expect(redact('the key abc', { secrets: ['abc'] })).toBe('the key abc');
+  });
+});
+
+const MB = 1024 * 1024;
+/** `unit` repeated to exactly 1 MB, after `prefix` and before `suffix`. */
+function oneMb(unit: string, prefix = '', suffix = ''): string {
+  const body = MB - prefix.length - suffix.length;
+  return prefix + unit.repeat(Math.ceil(body / unit.length)).slice(0, body) + suffix;
+}
+
+// Text shaped to make a backtracking pattern work hard: long runs of name characters (a field name), secret words
+// without a value, separators followed by nothing, unclosed quotes, key-looking and hex-looking runs.
+const HOSTILE_TEXT: Record<string, string> = {
+  'a 1 MB field name': oneMb('a'),
+  'secret words without a value': oneMb('secret'),
+  'a name, "=" and then only spaces': oneMb(' ', 'secretKey='),
+  'an unclosed quoted value': oneMb('a', '"secretKey": "'),
+  'name characters with dots and dashes': oneMb('x.y-'),
+  'escaped JSON quotes': oneMb('\\"secret\\":\\"'),
+  'an auth scheme over and over': oneMb('Bearer ', 'Authorization: '),
+  'thousands of pairs': oneMb('token=a&'),
+  'key-like characters': oneMb('aB1'),
+  'hex ending in a non-hex letter': oneMb('a', '', 'g'),
+  'names and colons with spaces': oneMb('password :'),
+  'Chinese text': oneMb('腾讯会议错误'),
+};
+
+describe('hostile sizes', () => {
+  it.each(Object.entries(HOSTILE_TEXT))('1 MB of %s is redacted within the time budget', (_shape, text) => {
+    expect(busyMs(() => redactString(text))).toBeLessThanOrEqual(HOSTILE_BUDGET_MS);
+    expect(busyMs(() => redact({ [text]: text, error: new Error(text) }))).toBeLessThanOrEqual(HOSTILE_BUDGET_MS);
+  });
+
+  it('keeps the pattern itself linear: a whole cap of name characters still costs next to nothing', () => {
+    // Just under the cap, so nothing is cut: the quadratic pattern took over 400 ms on 16 KB.
+    const name = 'a'.repeat(MAX_LOGGED_CHARS - 32);
+    expect(busyMs(() => redactString(`${name}=value`))).toBeLessThanOrEqual(HOSTILE_BUDGET_MS);
+    // Compared as booleans: a failure must not print 16 KB.
+    expect(redactString(`${name}secret=value`) === `${name}secret=${REDACTED}`).toBe(true);
+  });
+
+  it('logs at most MAX_LOGGED_CHARS of a string, and says how much was left out', () => {
+    const out = redactString(oneMb('word '));
+    expect(out.length).toBeLessThan(MAX_LOGGED_CHARS + 64);
+    expect(out).toMatch(/…\[\d+ more characters not logged\]$/);
+  });
+
+  it('never logs the first part of a key the cut falls into', () => {
+    // Cut in half, neither part is 32 characters: without dropping the cut token its head would be logged.
+    const head = 'x '.repeat((MAX_LOGGED_CHARS - 20) / 2);
+    const out = redactString(`${head}${SECRET_KEY} trailing text`);
+    expect(out.startsWith(head)).toBe(true);
+    expect(out).not.toContain(SECRET_KEY.slice(0, 8));
+    const known = redactString(`${head}s3cr3t-demo-value-long tail`, ['s3cr3t-demo-value-long']);
+    expect(known).not.toContain('s3cr3t');
+  });
+
+  it('visits at most MAX_LOGGED_VALUES values of one entry, and marks what it left out', () => {
+    const many = Array.from({ length: MAX_LOGGED_VALUES * 2 }, (_, i) => ({ i }));
+    const out = redact({ many }) as { many: unknown[] };
+    expect(out.many.length).toBeLessThan(MAX_LOGGED_VALUES);
+    expect(out.many.at(-1)).toBe('[omitted: log entry too large]');
+    expect(busyMs(() => redact({ many: Array.from({ length: MB }, () => 'x') }))).toBeLessThanOrEqual(
+      HOSTILE_BUDGET_MS,
+    );
+  });
+
+  it('masks property names like any text: a name may come from outside too', () => {
+    expect(redact({ [`room ${SECRET_KEY}`]: 1 })).toEqual({ [`room ${REDACTED}`]: 1 });
   });
 });
 
