@@ -3,23 +3,29 @@
 import { z } from 'zod';
 import { answerStatusInfo, isAnswerStatus } from '../../common/call-status';
 import type { MeetingInfo, MeetingRoomInfo, RoomAnswer } from '../../common/wemeet-types';
+import { capText, OUTSIDE_TEXT_MAX } from '../../common/text-cap';
 import { InvalidResponseError } from './errors';
 
-const roomCallSchema = z.object({ invite_id: z.string().min(1) });
+// Strings from the server are bounded like any input from outside: an id or a code longer than any real one makes
+// the answer invalid (cutting it would make it another id); a text shown to the operator is cut with "…".
+const id = (max = 128) => z.string().max(max);
+const shownText = z.string().transform((text) => capText(text, OUTSIDE_TEXT_MAX));
+
+const roomCallSchema = z.object({ invite_id: id().min(1) });
 
 const roomCallInfoSchema = z.object({
   status: z.number().int().refine(isAnswerStatus, 'status is not one of 0..6'),
-  response_time: z.string().optional(),
+  response_time: id(64).optional(),
 });
 
-const userRefSchema = z.object({ userid: z.string() });
+const userRefSchema = z.object({ userid: id() });
 const meetingSchema = z.object({
-  meeting_id: z.string().regex(/^\d+$/, 'meeting_id is not a string of digits'),
-  meeting_code: z.string(),
-  subject: z.string(),
-  start_time: z.string().optional(),
-  end_time: z.string().optional(),
-  status: z.string(),
+  meeting_id: id(64).regex(/^\d+$/, 'meeting_id is not a string of digits'),
+  meeting_code: id(64),
+  subject: shownText,
+  start_time: id(64).optional(),
+  end_time: id(64).optional(),
+  status: id(64),
   hosts: z.array(userRefSchema).optional(),
   current_hosts: z.array(userRefSchema).optional(),
   current_co_hosts: z.array(userRefSchema).optional(),
@@ -30,9 +36,9 @@ const meetingsSchema = z.object({
 });
 
 const meetingRoomSchema = z.object({
-  meeting_room_id: z.string().min(1),
-  meeting_room_name: z.string(),
-  meeting_room_location: z.string().optional(),
+  meeting_room_id: id().min(1),
+  meeting_room_name: shownText,
+  meeting_room_location: shownText.optional(),
   meeting_room_status: z.number().int().optional(),
   participant_number: z.number().int().optional(),
   is_allow_call: z.boolean().optional(),

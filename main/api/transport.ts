@@ -1,5 +1,7 @@
 // One signed HTTP exchange with the Tencent Meeting API: sign, send, time out, read, classify.
 // Retries are decided elsewhere (retry.ts); every call here signs afresh with a new nonce and timestamp.
+import { capText } from '../../common/text-cap';
+import { serverTimeOf } from './clock-skew';
 import { ApiError, ClockSkewError, InvalidResponseError, TimeoutError, type WemeetError } from './errors';
 import { toNetworkError } from './network-failure';
 import {
@@ -148,9 +150,8 @@ export async function sendOnce(config: TransportConfig, request: ApiRequest): Pr
 }
 
 function clockSkew(dateHeader: string | null, localMs: number): number | undefined {
-  if (!dateHeader) return undefined;
-  const serverMs = Date.parse(dateHeader);
-  return Number.isNaN(serverMs) ? undefined : serverMs - localMs;
+  const serverMs = serverTimeOf(dateHeader);
+  return serverMs === undefined ? undefined : serverMs - localMs;
 }
 
 /** The parsed JSON of a success, or the error the answer amounts to. */
@@ -183,12 +184,14 @@ function readErrorInfo(status: number, json: unknown, target: ApiRequest['target
     status,
     code,
     typeof newCode === 'number' ? newCode : undefined,
-    typeof message === 'string' ? message : '',
+    // Shown to the operator for codes we do not know, and logged: a server (or a proxy) may send anything.
+    typeof message === 'string' ? capText(message) : '',
     target,
   );
 }
 
 function snippet(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Cut before flattening: the body may be megabytes, and only the start is shown.
+  const flat = text.slice(0, 1024).replace(/\s+/g, ' ').trim();
   return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat || '(empty body)';
 }
