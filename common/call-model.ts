@@ -41,6 +41,12 @@ export const REDIALABLE_CALL_STATES: ReadonlySet<CallState> = new Set(
 );
 
 /**
+ * What "Redial failed" redials: calls the room did not take. Not `cancelled` (the operator stopped it: its own
+ * outcome, redialed only when asked room by room), not `left` (it was in), not `unknown` (it may still be ringing).
+ */
+export const REDIAL_FAILED_STATES: ReadonlySet<CallState> = new Set(['rejected', 'no_answer', 'failed']);
+
+/**
  * THE mapping from room-call-info `status` to the call state shown to the operator. `not_called` (1) right after
  * room-call means Tencent has not started ringing yet, so the call stays `calling`.
  */
@@ -96,6 +102,8 @@ export interface CallView {
   readonly startedAt?: string;
   readonly updatedAt: string;
   readonly endedAt?: string;
+  /** While it rings: when its status is read next (later when many calls share the request budget). */
+  readonly nextCheckAt?: string;
   /** Why a call is failed or unknown (or why a cancel did not go through): what happened and the next step. */
   readonly error?: IpcError;
 }

@@ -3,7 +3,7 @@
 import type { IpcError } from '../../common/ipc-error';
 import type { Localized } from '../../common/locale';
 import { unknownRoomMessage } from '../../common/room-input';
-import { INTERNAL, toIpcError } from '../ipc/errors';
+import { knownOperatorError } from '../../common/operator-error';
 import type { Log } from '../log';
 
 const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, 'en-US': en });
@@ -21,14 +21,20 @@ export const UNEXPECTED_CALL_ERROR: IpcError = {
 };
 
 /**
- * The IpcError for whatever a client call (or the client getter) threw, by the one mapping the IPC layer uses
- * (API errors explain themselves, with the host/co-host hint for SIP/H.323 calls since ApiError knows its target;
- * "not configured" arrives as an IpcFailure). A bug gets a text that says to check the room before dialing again,
- * since the room may have been rung; toIpcError logs its details.
+ * The operator's error for whatever a client call (or the client getter) threw, by the one error model (API errors
+ * explain themselves, with the host/co-host hint for SIP/H.323 calls since ApiError knows its target; "not
+ * configured" arrives as an OperatorFailure). A bug gets a text that says to check the room before dialing again,
+ * since the room may have been rung; its details go to the log.
  */
 export function callErrorOf(error: unknown, log: Log): IpcError {
-  const explained = toIpcError(error, log, 'calls');
-  return explained === INTERNAL ? UNEXPECTED_CALL_ERROR : explained;
+  const known = knownOperatorError(error);
+  if (known) return known;
+  log.error('calls: unexpected error', {
+    name: error instanceof Error ? error.name : typeof error,
+    message: error instanceof Error ? error.message : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  });
+  return UNEXPECTED_CALL_ERROR;
 }
 
 /** Status checks kept failing: what failed, and that the room's state is now unknown. */

@@ -14,6 +14,7 @@ import {
   type CallView,
 } from '../../common/call-model';
 import type { IpcError } from '../../common/ipc-error';
+import type { RoomTarget } from '../../common/room-target';
 import type { Room } from '../../common/store-schema';
 import type { RoomAnswer } from '../../common/wemeet-types';
 import { ApiError, UnknownOutcomeError, WemeetError } from '../api/errors';
@@ -30,9 +31,9 @@ import {
 } from './call-errors';
 import { recordFinishedCall, type CallTrackerStore } from './call-history';
 import { dialKey, roomTargetOf } from './room-target-of';
-import { StatusPoller } from './status-poller';
+import { PollScheduler } from './poll-scheduler';
 import { TrackedCall, type CallApi } from './tracked-call';
-import type { CallTrackerApi, DialMeeting } from './types';
+import type { CallTrackerApi, DialMeeting, DialTarget } from './types';
 
 export type { CallApi } from './tracked-call';
 export type { CallTrackerStore } from './call-history';
@@ -63,6 +64,8 @@ export interface CallTrackerDeps {
    * settings.pollIntervalMs is read at every dial, like settings.maxConcurrentDials.
    */
   readonly pollIntervalMs?: number;
+  /** The shortest poll interval the request budget allows for this many active calls (RequestBudget.pollIntervalFor). */
+  readonly pollSpacingMs?: (activeCalls: number) => number;
 }
 
 export class CallTracker implements CallTrackerApi {
@@ -74,8 +77,10 @@ export class CallTracker implements CallTrackerApi {
   private readonly calls = new Map<string, TrackedCall>();
   /** dialKey → the call still queued, calling or ringing: the duplicate-dial guard. */
   private readonly active = new Map<string, TrackedCall>();
+  /** dialKey → the newest call of this session for that device in that meeting, whatever its state. */
+  private readonly latest = new Map<string, TrackedCall>();
   private readonly queue: TrackedCall[] = [];
-  private readonly pollers = new Map<string, StatusPoller>();
+  private readonly polls: PollScheduler;
   private readonly listeners = new Set<(call: CallView) => void>();
   /** room-call requests sent and not yet answered, across all batches. */
   private sending = 0;
@@ -87,27 +92,42 @@ export class CallTracker implements CallTrackerApi {
     this.log = deps.log ?? silentLog;
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? randomUUID;
+    this.polls = new PollScheduler({ now: this.now, ...(deps.pollSpacingMs ? { spacingMs: deps.pollSpacingMs } : {}) });
   }
 
   dial(meeting: DialMeeting, roomIds: readonly string[]): CallView[] {
+    return this.dialTargets(
+      meeting,
+      roomIds.map((id) => {
+        const room = this.roomOrThrow(id, 'roomIds');
+        return { roomId: room.id, roomName: room.name, target: roomTargetOf(room) };
+      }),
+    );
+  }
+
+  dialTargets(meeting: DialMeeting, targets: readonly DialTarget[], client?: Promise<CallApi>): CallView[] {
     if (this.closed) throw shutDownError();
     if (typeof meeting.meetingId !== 'string' || !/^\d{1,32}$/.test(meeting.meetingId)) throw badMeetingIdError();
-    const rooms = roomIds.map((id) => this.roomOrThrow(id, 'roomIds'));
-    if (rooms.length === 0) return [];
-    const client = this.clientForDial();
+    if (targets.length === 0) return [];
+    const dialClient = client ?? this.clientForDial();
     const settings = this.store.getSettings();
     this.maxSending = settings.maxConcurrentDials;
     const pollIntervalMs = this.deps.pollIntervalMs ?? settings.pollIntervalMs;
     const batchId = this.newId();
-    const calls = rooms.map((room) => this.enqueue(room, meeting, batchId, client, pollIntervalMs));
-    this.log.info('calls: dial', { batchId, meetingId: meeting.meetingId, rooms: rooms.length });
+    const calls = targets.map((target) => this.enqueue(target, meeting, batchId, dialClient, pollIntervalMs));
+    this.log.info('calls: dial', { batchId, meetingId: meeting.meetingId, rooms: targets.length });
     this.pump();
     return calls.map((call) => call.view());
   }
 
-  list(): CallView[] {
+  latestCall(meetingId: string, target: RoomTarget): CallView | undefined {
+    return this.latest.get(dialKey(meetingId, target))?.view();
+  }
+
+  list(meetingId?: string): CallView[] {
     const batches = new Map<string, CallView[]>();
     for (const call of this.calls.values()) {
+      if (meetingId !== undefined && call.spec.meeting.meetingId !== meetingId) continue;
       const batch = batches.get(call.spec.batchId) ?? [];
       batch.push(call.view());
       batches.set(call.spec.batchId, batch);
@@ -129,9 +149,13 @@ export class CallTracker implements CallTrackerApi {
     return call.cancelling;
   }
 
-  async cancelAll(): Promise<CallView[]> {
+  async cancelAll(meetingId?: string): Promise<CallView[]> {
     // Queued calls are cancelled synchronously inside cancel(), before any of them can be sent.
-    const cancellable = [...this.calls.values()].filter((call) => CANCELLABLE_CALL_STATES.has(call.state));
+    const cancellable = [...this.calls.values()].filter(
+      (call) =>
+        CANCELLABLE_CALL_STATES.has(call.state) &&
+        (meetingId === undefined || call.spec.meeting.meetingId === meetingId),
+    );
     return Promise.all(cancellable.map((call) => this.cancel(call.spec.callId)));
   }
 
@@ -151,8 +175,7 @@ export class CallTracker implements CallTrackerApi {
   shutdown(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const poller of this.pollers.values()) poller.stop();
-    this.pollers.clear();
+    this.polls.close();
     for (const call of [...this.calls.values()]) {
       if (call.final) continue;
       // A call whose room-call was not sent never left this machine; anything later may be ringing the room now.
@@ -173,13 +196,13 @@ export class CallTracker implements CallTrackerApi {
   }
 
   private enqueue(
-    room: Room,
+    room: DialTarget,
     meeting: DialMeeting,
     batchId: string,
     client: Promise<CallApi>,
     pollIntervalMs: number,
   ): TrackedCall {
-    const target = roomTargetOf(room);
+    const { target } = room;
     const key = dialKey(meeting.meetingId, target);
     const existing = this.active.get(key);
     if (existing) return existing;
@@ -187,8 +210,8 @@ export class CallTracker implements CallTrackerApi {
       {
         callId: this.newId(),
         batchId,
-        roomId: room.id,
-        roomName: room.name,
+        roomId: room.roomId,
+        roomName: room.roomName,
         target,
         meeting: { ...meeting },
         key,
@@ -199,6 +222,7 @@ export class CallTracker implements CallTrackerApi {
     );
     this.calls.set(call.spec.callId, call);
     this.active.set(key, call);
+    this.latest.set(key, call);
     this.queue.push(call);
     this.emit(call.view());
     this.dropOldCalls();
@@ -264,19 +288,19 @@ export class CallTracker implements CallTrackerApi {
 
   private startPolling(call: TrackedCall, client: CallApi): void {
     const { meetingId } = call.spec.meeting;
-    const poller = new StatusPoller({
+    this.polls.add(call.spec.callId, {
       intervalMs: call.spec.pollIntervalMs,
       giveUpAtMs: (call.startedAtMs ?? this.now()) + RING_GIVE_UP_MS,
-      now: this.now,
       poll: () => client.roomCallInfo(meetingId, call.spec.target),
+      onNextCheck: (atMs) => {
+        call.nextCheckAtMs = atMs;
+      },
       onAnswer: (answer) => this.applyAnswer(call, answer),
       onFailure: (error, consecutive) =>
         this.log.warn('calls: status check failed', { callId: call.spec.callId, consecutive, ...errorFacts(error) }),
       onLost: (error) => this.finish(call, 'unknown', statusLostError(error, this.log)),
       onGiveUp: (lastError) => this.giveUp(call, client, lastError),
     });
-    this.pollers.set(call.spec.callId, poller);
-    poller.start();
   }
 
   private applyAnswer(call: TrackedCall, answer: RoomAnswer): void {
@@ -344,8 +368,8 @@ export class CallTracker implements CallTrackerApi {
     call.state = state;
     call.endedAtMs = this.now();
     if (failure) call.failure = failure;
-    this.pollers.get(call.spec.callId)?.stop();
-    this.pollers.delete(call.spec.callId);
+    call.nextCheckAtMs = undefined;
+    this.polls.remove(call.spec.callId);
     if (this.active.get(call.spec.key) === call) this.active.delete(call.spec.key);
     const queued = this.queue.indexOf(call);
     if (queued !== -1) this.queue.splice(queued, 1);

@@ -39,6 +39,8 @@ export class TrackedCall {
   startedAtMs: number | undefined;
   updatedAtMs: number;
   endedAtMs: number | undefined;
+  /** When the poll scheduler will next read this call's status; shown as "next check in …". */
+  nextCheckAtMs: number | undefined;
   /** Why the call failed or ended unknown; written to history. */
   failure: IpcError | undefined;
   /** Why the last cancel did not go through; shown, not written to history (the call's outcome is its own). */
@@ -97,6 +99,7 @@ export class TrackedCall {
       ...(this.startedAtMs === undefined ? {} : { startedAt: iso(this.startedAtMs) }),
       updatedAt: iso(this.updatedAtMs),
       ...(this.endedAtMs === undefined ? {} : { endedAt: iso(this.endedAtMs) }),
+      ...(this.nextCheckAtMs === undefined ? {} : { nextCheckAt: iso(this.nextCheckAtMs) }),
       ...(error === undefined ? {} : { error }),
     });
   }
