@@ -1,12 +1,15 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
+import { executableBinPlugin } from './main/cli/executable-bin-plugin';
 import { cspMetaPlugin } from './main/shell/csp-meta-plugin';
 import { trimPinyinDictionaries } from './renderer/build/pinyin-dict';
 
 // Top-level main/ preload/ renderer/ instead of electron-vite's default src/*; everything builds into out/.
 export default defineConfig({
   main: {
+    // out/main/cli.js is the package's room-dialer bin, run as ./out/main/cli.js: the build marks it executable.
+    plugins: [executableBinPlugin('cli')],
     build: {
       outDir: 'out/main',
       rollupOptions: {
