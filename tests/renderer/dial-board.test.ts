@@ -168,7 +168,7 @@ describe('dial board', () => {
   it('filters as the operator types, pinyin included', async () => {
     await board();
     useRoomsStore().setRooms([roomA, roomB, makeRoom({ name: '北京大会议室', address: 'bj@sip.example.com' })]);
-    useRoomsStore().flushPinyin();
+    await useRoomsStore().flushPinyin();
     await typeInto('room-search', 'bjdh');
     expect([...document.querySelectorAll('[data-testid="room-name"]')].map((e) => e.textContent)).toEqual([
       '北京大会议室',

@@ -1,22 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { RoomSearchIndex, pinyinKeys, queryTerms } from '../../renderer/src/search/room-search';
+import type { Room } from '../../common/store-schema';
+import { readPinyin } from '../../renderer/src/search/pinyin-reader';
+import { RoomSearchIndex, SearchSession, pinyinKeys, queryTerms } from '../../renderer/src/search/room-search';
 import { makeRoom } from './fixtures';
 
-function search(rooms: ReturnType<typeof makeRoom>[], query: string): string[] {
+/** An index over `rooms` with its pinyin computed, and one search box over it. */
+function searchOver(rooms: readonly Room[]): { index: RoomSearchIndex; session: SearchSession } {
   const index = new RoomSearchIndex();
-  index.addPinyin(index.sync(rooms));
-  return index.filter(rooms, query).map((room) => room.name);
+  index.addPinyin(index.sync(rooms), readPinyin);
+  return { index, session: new SearchSession(index) };
+}
+
+function search(rooms: Room[], query: string): string[] {
+  return searchOver(rooms)
+    .session.filter(rooms, query)
+    .map((room) => room.name);
 }
 
 describe('pinyinKeys', () => {
   it('gives full pinyin and initials for Chinese, keeps other text lower-cased without spaces', () => {
-    expect(pinyinKeys('会议室')).toEqual({ full: 'huiyishi', initials: 'hys' });
-    expect(pinyinKeys('3楼 Room')).toEqual({ full: '3louroom', initials: '3lroom' });
+    expect(pinyinKeys('会议室', readPinyin)).toEqual({ full: 'huiyishi', initials: 'hys' });
+    expect(pinyinKeys('3楼 Room', readPinyin)).toEqual({ full: '3louroom', initials: '3lroom' });
   });
 
   it('reads polyphones in context and writes ü as v', () => {
-    expect(pinyinKeys('重庆银行').full).toBe('chongqingyinhang');
-    expect(pinyinKeys('绿园').full).toBe('lvyuan');
+    expect(pinyinKeys('重庆银行', readPinyin).full).toBe('chongqingyinhang');
+    expect(pinyinKeys('绿园', readPinyin).full).toBe('lvyuan');
   });
 });
 
@@ -47,51 +56,72 @@ describe('RoomSearchIndex', () => {
   it('needs every term, and never matches across two fields', () => {
     expect(search(rooms, 'beijing 10.0')).toEqual(['北京大会议室']);
     expect(search(rooms, 'beijing train')).toEqual([]);
-    // name "北京大会议室" ends in "shi", location starts with "zong": no "shizong".
+    // name "北京大会议室" ends in "shi", location starts with "zong": no "shizong", in pinyin or initials.
     expect(search(rooms, 'shizong')).toEqual([]);
+    expect(search(rooms, 'hysz')).toEqual([]);
+    // the name's initials are not run into its full pinyin either
+    expect(search(rooms, 'hysbei')).toEqual([]);
   });
 
   it('accepts full-width letters from a Chinese input method and keeps everything for an empty query', () => {
     expect(queryTerms('ｂｊ  Ｒoom')).toEqual(['bj', 'room']);
+    expect(search(rooms, 'ｂｏａｒｄ')).toEqual(['Board Room']);
     expect(search(rooms, '   ')).toHaveLength(3);
+  });
+
+  it('finds rooms whose fields were typed full-width', () => {
+    const wide = makeRoom({ name: 'Ｒｏｏｍ　Ａ', address: 'a@sip.example.com' });
+    expect(search([wide], 'room a')).toEqual(['Ｒｏｏｍ　Ａ']);
   });
 
   it('matches the plain text before the pinyin is computed, and the pinyin once it is', () => {
     const index = new RoomSearchIndex();
+    const session = new SearchSession(index);
     const pending = index.sync(rooms);
     expect(pending).toHaveLength(2); // Board Room has no Chinese
-    expect(index.filter(rooms, '北京').map((r) => r.name)).toEqual(['北京大会议室']);
-    expect(index.filter(rooms, 'beijing')).toEqual([]);
-    index.addPinyin(pending);
-    expect(index.filter(rooms, 'beijing').map((r) => r.name)).toEqual(['北京大会议室']);
+    expect(session.filter(rooms, '北京').map((r) => r.name)).toEqual(['北京大会议室']);
+    expect(session.filter(rooms, 'beijing')).toEqual([]);
+    index.addPinyin(pending, readPinyin);
+    expect(session.filter(rooms, 'beijing').map((r) => r.name)).toEqual(['北京大会议室']);
   });
 
   it('keeps the pinyin of unchanged rooms and recomputes an edited one', () => {
-    const index = new RoomSearchIndex();
-    index.addPinyin(index.sync(rooms));
+    const { index, session } = searchOver(rooms);
     const renamed = { ...rooms[1]!, name: '广州培训室' };
     const next = [rooms[0]!, renamed, rooms[2]!];
     expect(index.sync(next)).toEqual([renamed.id]);
-    index.addPinyin([renamed.id]);
-    expect(index.filter(next, 'guangzhou').map((r) => r.name)).toEqual(['广州培训室']);
-    expect(index.filter(next, 'shanghaipeixun')).toEqual([]);
+    index.addPinyin([renamed.id], readPinyin);
+    expect(session.filter(next, 'guangzhou').map((r) => r.name)).toEqual(['广州培训室']);
+    expect(session.filter(next, 'shanghaipeixun')).toEqual([]);
   });
 
-  it('forgets deleted rooms', () => {
-    const index = new RoomSearchIndex();
-    index.sync(rooms);
-    expect(index.sync([rooms[0]!])).toEqual([rooms[0]!.id]);
-    expect(index.filter(rooms, 'room').map((r) => r.name)).toEqual([]);
+  it('forgets deleted rooms, also in a list searched before', () => {
+    const { index, session } = searchOver(rooms);
+    expect(session.filter(rooms, 'room').map((r) => r.name)).toEqual(['Board Room']);
+    expect(index.sync([rooms[0]!])).toEqual([]);
+    expect(session.filter(rooms, 'room').map((r) => r.name)).toEqual([]);
+  });
+
+  it('searches any order of the rooms and keeps that order', () => {
+    const { session } = searchOver(rooms);
+    const reversed = [...rooms].reverse();
+    expect(session.filter(reversed, 's').map((r) => r.name)).toEqual(['上海培训室', '北京大会议室']);
+    expect(session.filter(rooms, 's').map((r) => r.name)).toEqual(['北京大会议室', '上海培训室']);
+  });
+
+  it('finds nothing in a room it was never given', () => {
+    const { session } = searchOver(rooms);
+    const stranger = makeRoom({ name: 'Board Room 2' });
+    expect(session.filter([...rooms, stranger], 'board').map((r) => r.name)).toEqual(['Board Room']);
   });
 });
 
-describe('RoomSearchIndex while typing', () => {
+describe('SearchSession while typing', () => {
   const rooms = [makeRoom({ name: '北京大会议室' }), makeRoom({ name: '北京培训室' }), makeRoom({ name: 'Beta lab' })];
 
   it('gives the same answers when a query grows, shrinks or changes', () => {
-    const index = new RoomSearchIndex();
-    index.addPinyin(index.sync(rooms));
-    const names = (query: string) => index.filter(rooms, query).map((r) => r.name);
+    const { session } = searchOver(rooms);
+    const names = (query: string) => session.filter(rooms, query).map((r) => r.name);
     expect(names('b')).toEqual(['北京大会议室', '北京培训室', 'Beta lab']);
     expect(names('be')).toEqual(['北京大会议室', '北京培训室', 'Beta lab']);
     expect(names('bei')).toEqual(['北京大会议室', '北京培训室']);
@@ -101,14 +131,38 @@ describe('RoomSearchIndex while typing', () => {
     expect(names('')).toEqual(['北京大会议室', '北京培训室', 'Beta lab']);
   });
 
+  it('hands back the very same array while a keystroke leaves the result as it was', () => {
+    const { session } = searchOver(rooms);
+    expect(session.filter(rooms, '')).toBe(rooms);
+    const b = session.filter(rooms, 'b');
+    expect(session.filter(rooms, 'be')).toBe(b); // narrowed, same three rooms
+    const bei = session.filter(rooms, 'bei');
+    expect(bei).not.toBe(b);
+    expect(session.filter(rooms, 'beij')).toBe(bei);
+    expect(session.filter(rooms, 'bei')).toBe(bei); // erased a letter: searched again, same rooms
+    expect(session.filter(rooms, 'bj')).toEqual(bei);
+  });
+
+  it('keeps each search box to its own last result', () => {
+    const { index, session: board } = searchOver(rooms);
+    const book = new SearchSession(index);
+    const bei = board.filter(rooms, 'bei');
+    expect(book.filter(rooms, 'lab').map((r) => r.name)).toEqual(['Beta lab']);
+    expect(board.filter(rooms, 'beij')).toBe(bei);
+  });
+
   it('searches everything again after the rooms or their pinyin changed', () => {
     const index = new RoomSearchIndex();
+    const session = new SearchSession(index);
     index.sync(rooms);
-    expect(index.filter(rooms, 'bei').map((r) => r.name)).toEqual([]);
-    index.addPinyin(rooms.map((r) => r.id));
-    expect(index.filter(rooms, 'beij').map((r) => r.name)).toEqual(['北京大会议室', '北京培训室']);
+    expect(session.filter(rooms, 'bei').map((r) => r.name)).toEqual([]);
+    index.addPinyin(
+      rooms.map((r) => r.id),
+      readPinyin,
+    );
+    expect(session.filter(rooms, 'beij').map((r) => r.name)).toEqual(['北京大会议室', '北京培训室']);
     const more = [...rooms, makeRoom({ name: '北京分部' })];
-    index.addPinyin(index.sync(more));
-    expect(index.filter(more, 'beiji').map((r) => r.name)).toEqual(['北京大会议室', '北京培训室', '北京分部']);
+    index.addPinyin(index.sync(more), readPinyin);
+    expect(session.filter(more, 'beiji').map((r) => r.name)).toEqual(['北京大会议室', '北京培训室', '北京分部']);
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useRoomsStore } from '../../renderer/src/stores/rooms';
 import { makeRoom } from './fixtures';
 import { installFakeApi, ok, type FakeApi } from './helpers/fake-api';
@@ -31,7 +31,7 @@ describe('rooms store', () => {
     fake.listRooms.mockReturnValue(ok(rooms));
     const store = useRoomsStore();
     await store.load();
-    store.flushPinyin();
+    await store.flushPinyin();
     store.protocol = 'sip';
     expect(store.visible.map((r) => r.name)).toEqual(['Annex', '上海培训室']);
     store.protocol = 'all';
@@ -43,6 +43,43 @@ describe('rooms store', () => {
     store.favoritesOnly = false;
     store.query = 'shpx';
     expect(store.visible.map((r) => r.name)).toEqual(['上海培训室']);
+  });
+
+  it('finds rooms by their written text at once, and by pinyin once the reader has loaded after the paint', async () => {
+    const store = useRoomsStore();
+    store.setRooms(rooms);
+    store.query = '上海';
+    expect(store.visible.map((r) => r.name)).toEqual(['上海培训室']);
+    store.query = 'shanghai';
+    // The reader is a chunk of its own, fetched in idle time: nothing is found by pinyin before it is there.
+    expect(store.visible).toEqual([]);
+    await vi.waitFor(() => expect(store.visible.map((r) => r.name)).toEqual(['上海培训室']));
+    store.query = 'bjdhys';
+    expect(store.visible.map((r) => r.name)).toEqual(['北京大会议室']);
+  });
+
+  it('keeps the same list while keystrokes or filter changes leave it as it was', async () => {
+    const store = useRoomsStore();
+    store.setRooms(rooms);
+    await store.flushPinyin();
+    store.query = 'room';
+    const shown = store.visible;
+    expect(shown.map((r) => r.name)).toEqual(['Board Room']);
+    store.query = 'room ';
+    expect(store.visible).toBe(shown);
+    store.query = 'roo';
+    expect(store.visible).toBe(shown);
+    store.query = 'an';
+    expect(store.visible.map((r) => r.name)).toEqual(['Annex', '上海培训室']);
+    store.favoritesOnly = true;
+    expect(store.visible.map((r) => r.name)).toEqual(['Annex']);
+    store.query = 'ann';
+    const annex = store.visible;
+    store.query = 'anne';
+    expect(store.visible).toBe(annex);
+    store.favoritesOnly = false;
+    store.query = '';
+    expect(store.visible.map((r) => r.name)).toEqual(['Annex', 'Board Room', '北京大会议室', '上海培训室']);
   });
 
   it('adds, updates, deletes and restores through main, keeping the list in step', async () => {
