@@ -60,6 +60,8 @@ export interface AppInfo {
   readonly systemLocale: Locale;
   /** True when running against the local simulator (npm run demo). */
   readonly demo: boolean;
+  /** Tencent's clock minus this PC's, in ms, when the last answer showed more than a minute; else null. */
+  readonly clockSkewMs: number | null;
   /** Store problems found at start (a file moved aside, an upgrade), to show the operator once. */
   readonly notices: readonly { readonly message: Record<Locale, string>; readonly backupPath: string }[];
 }

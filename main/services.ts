@@ -7,6 +7,7 @@ import type { AppInfo } from '../common/ipc-contract';
 import type { CallView } from '../common/call-model';
 import type { Locale } from '../common/locale';
 import { WemeetClient, type FetchLike, type WemeetClientOptions } from './api/client';
+import { ClockSkewMonitor } from './api/clock-skew';
 import { CallTracker } from './calls/call-tracker';
 import type { CallTrackerApi } from './calls/types';
 import { IpcFailure, NOT_CONFIGURED, unwrap } from './ipc/errors';
@@ -103,6 +104,8 @@ export function createServices(options: ServicesOptions): Services {
 
   if (options.demo) unwrap(store.updateSettings({ endpoint: options.demo.endpoint }));
 
+  // Every client's answers tell it the server's time; app:info shows the window a skew worth fixing.
+  const clockSkew = new ClockSkewMonitor(() => now().getTime());
   const clientFor = async (): Promise<WemeetClient> => {
     const credentials = await vault.load(profile);
     if (!credentials) throw new IpcFailure(NOT_CONFIGURED);
@@ -112,7 +115,7 @@ export function createServices(options: ServicesOptions): Services {
       endpoint: settings.endpoint,
       instanceId: settings.instanceId,
       credentials,
-      fetch: options.fetch,
+      fetch: clockSkew.watch(options.fetch),
       appVersion: options.appVersion,
       now: () => now().getTime(),
       onClockSkew: (skewMs) => log.warn('api: local clock differs from the server', { skewMs }),
@@ -129,6 +132,7 @@ export function createServices(options: ServicesOptions): Services {
     version: options.appVersion,
     systemLocale: options.systemLocale ?? 'en-US',
     demo: options.demo !== undefined,
+    clockSkewMs: clockSkew.current(),
     notices: (options.storeNotices ?? []).map((notice) => ({
       message: notice.message,
       backupPath: notice.backupPath,

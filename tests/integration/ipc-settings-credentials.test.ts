@@ -211,6 +211,7 @@ describe('app:info', () => {
       version: '1.2.3',
       systemLocale: 'zh-CN',
       demo: false,
+      clockSkewMs: null,
       notices: [],
     });
   });

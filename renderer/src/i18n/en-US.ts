@@ -11,6 +11,8 @@ const enUS = {
     noticeTitle: 'Settings file notice',
     noticeBackup: 'The previous file was backed up to: {path}',
     demo: 'Demo mode (local simulator)',
+    clockSkewFix:
+      'Set the PC clock to sync automatically (Windows: Settings › Time & language › Date & time › Set time automatically; macOS: System Settings › General › Date & Time › Set time and date automatically). Tencent refuses every request from a clock more than 5 minutes off.',
   },
   common: {
     save: 'Save',

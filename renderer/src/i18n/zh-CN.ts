@@ -9,6 +9,8 @@ const zhCN = {
     noticeTitle: '设置文件提示',
     noticeBackup: '原文件已备份到：{path}',
     demo: '演示模式（本地模拟器）',
+    clockSkewFix:
+      '请把电脑时钟设为自动同步（Windows：设置 › 时间和语言 › 日期和时间 › 自动设置时间；macOS：系统设置 › 通用 › 日期与时间 › 自动设置日期与时间）。时钟相差超过 5 分钟时，腾讯会议会拒绝所有请求。',
   },
   common: {
     save: '保存',

@@ -13,6 +13,7 @@ export const APP_INFO: AppInfo = {
   version: '0.1.0',
   systemLocale: 'en-US',
   demo: false,
+  clockSkewMs: null,
   notices: [],
 };
 export const SETTINGS: Settings = {
