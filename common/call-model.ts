@@ -107,3 +107,34 @@ export interface CallView {
   /** Why a call is failed or unknown (or why a cancel did not go through): what happened and the next step. */
   readonly error?: IpcError;
 }
+
+/** What the dialer does with a room whose last call into the meeting ended unknown (it may still be ringing). */
+export type UnknownOutcomePolicy = 'ask' | 'skip' | 'ring';
+
+/** The dialer's answer to a dial: what it queued, what it left out and why, or what to ask the operator first. */
+export type SkipReason = 'already_active' | 'already_joined' | 'unknown_outcome' | 'not_callable' | 'repeated';
+
+export interface SkippedRoom {
+  readonly roomId: string;
+  readonly roomName: string;
+  readonly reason: SkipReason;
+  readonly message: Localized;
+  /** The call that is ringing it, or that joined. */
+  readonly callId?: string;
+}
+
+export type DialConfirmation =
+  | { readonly kind: 'unknown_outcome'; readonly roomIds: readonly string[]; readonly roomNames: readonly string[] }
+  | {
+      readonly kind: 'large_batch';
+      readonly count: number;
+      readonly meeting: { readonly meetingId: string; readonly meetingCode?: string; readonly subject?: string };
+    };
+
+export interface DialResult {
+  /** Calls queued by this request. */
+  readonly calls: readonly CallView[];
+  readonly skipped: readonly SkippedRoom[];
+  /** When set, nothing was dialed: ask the operator, then send the request again with the answer. */
+  readonly confirm?: DialConfirmation;
+}

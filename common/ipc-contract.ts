@@ -7,7 +7,7 @@
 // string is refused before any handler sees it. The domain rules (is this a SIP address?) stay in the validators
 // the handlers call, which name the field in the operator's language.
 import { z } from 'zod';
-import type { CallView } from './call-model';
+import type { CallView, DialResult } from './call-model';
 import type { CredentialPublicView } from './credentials';
 import type { IpcError } from './ipc-error';
 import type { Locale } from './locale';
@@ -17,7 +17,8 @@ import type { MeetingInfo } from './wemeet-types';
 /** Long enough for any real value, short enough that nothing huge crosses. */
 const MAX_TEXT = 2048;
 const MAX_NOTES = 4096;
-const MAX_BATCH = 500;
+/** A whole address book in one dial: the dialer queues it, and Cancel all empties that queue. */
+const MAX_BATCH = 20_000;
 const MAX_IMPORT_ROWS = 10_000;
 
 const text = (max = MAX_TEXT) => z.string().max(max);
@@ -37,8 +38,11 @@ const roomInput = z.strictObject({
 });
 export type RoomInputPayload = z.infer<typeof roomInput>;
 
+const meetingId = z.string().regex(/^\d{1,32}$/);
+const unknownOutcome = z.enum(['ask', 'skip', 'ring']);
+
 const meetingRef = z.strictObject({
-  meetingId: z.string().regex(/^\d{1,32}$/),
+  meetingId,
   meetingCode: z
     .string()
     .regex(/^\d{9}$/)
@@ -141,14 +145,28 @@ export const IPC_CONTRACT = {
   'meetings:lookup': channel<MeetingInfo>()(z.strictObject({ meeting: text(64) })),
   'meetings:recent': channel<readonly RecentMeeting[]>()(none),
 
-  /** Calls every room into the meeting, at most maxConcurrentDials at once; a room already ringing is skipped. */
-  'calls:dial': channel<readonly CallView[]>()(
-    z.strictObject({ meeting: meetingRef, roomIds: z.array(id).min(1).max(MAX_BATCH) }),
+  /**
+   * Asks the dialer (main/calls/dialer.ts) to ring the rooms into the meeting. Its answer says what it queued, what
+   * it skipped and why, or what to confirm first (then nothing was rung): a large batch, rooms of unknown outcome.
+   */
+  'calls:dial': channel<DialResult>()(
+    z.strictObject({
+      meeting: meetingRef,
+      roomIds: z.array(id).min(1).max(MAX_BATCH),
+      unknownOutcome: unknownOutcome.optional(),
+      confirmedCount: z.int().min(1).max(MAX_BATCH).optional(),
+    }),
   ),
-  'calls:list': channel<readonly CallView[]>()(none),
+  /** The calls of one meeting (all meetings when left out), newest batch first. */
+  'calls:list': channel<readonly CallView[]>()(z.strictObject({ meetingId: meetingId.optional() })),
   'calls:cancel': channel<CallView>()(z.strictObject({ callId: id })),
-  'calls:cancel-all': channel<readonly CallView[]>()(none),
-  'calls:redial': channel<CallView>()(z.strictObject({ callId: id })),
+  /** Cancels every call of the meeting still queued, calling or ringing; nothing queued is sent after it. */
+  'calls:cancel-all': channel<readonly CallView[]>()(z.strictObject({ meetingId: meetingId.optional() })),
+  'calls:redial': channel<DialResult>()(z.strictObject({ callId: id, unknownOutcome: unknownOutcome.optional() })),
+  /** Rings again exactly the rooms of this meeting whose latest call was rejected, unanswered or failed. */
+  'calls:redial-failed': channel<DialResult>()(
+    z.strictObject({ meeting: meetingRef, confirmedCount: z.int().min(1).max(MAX_BATCH).optional() }),
+  ),
 
   'history:list': channel<readonly HistoryRecord[]>()(
     z.strictObject({

@@ -32,6 +32,7 @@ export const WINDOW_API_METHODS = {
   cancelCall: 'calls:cancel',
   cancelAllCalls: 'calls:cancel-all',
   redial: 'calls:redial',
+  redialFailed: 'calls:redial-failed',
   listHistory: 'history:list',
   openExternal: 'shell:open-external',
 } as const satisfies Record<string, Channel>;

@@ -13,11 +13,17 @@ import { focusWindow } from './shell/focus-window';
 import { operatorLocale } from './shell/operator-locale';
 import { redactString } from './shell/redact';
 import { rendererEntry } from './shell/renderer-entry';
-import { startAppLog } from './shell/electron/app-log';
+import { startAppLog, type AppLog } from './shell/electron/app-log';
 import { installAppMenu } from './shell/electron/app-menu';
 import { notifyCallOutcomes } from './shell/electron/call-notifier';
 import { createMainWindow } from './shell/electron/main-window';
-import { hardenAllWebContents, hardenSession, registerAppScheme, serveRenderer } from './shell/electron/security';
+import {
+  closeLibraryIpc,
+  hardenAllWebContents,
+  hardenSession,
+  registerAppScheme,
+  serveRenderer,
+} from './shell/electron/security';
 import { electronStoreBackend } from './store/electron-store-backend';
 import { openKeychainVault } from './vault';
 
@@ -31,9 +37,29 @@ async function openExternal(url: string): Promise<void> {
   await shell.openExternal(safe);
 }
 
-function start(): void {
-  app.setAppUserModelId(APP_USER_MODEL_ID);
-  const appLog = startAppLog();
+/**
+ * Says why the app could not start, and ends it. Ending matters as much as saying: a process left running without a
+ * window would keep the single-instance lock, and every later launch would quit at once. Never throws (it runs
+ * inside the start-up's catch, where a throw would be an unhandled rejection) and always exits.
+ */
+function startFailed(error: unknown, appLog: AppLog | undefined): void {
+  try {
+    appLog?.log.error('start failed', { error });
+    const detail = redactString(error instanceof Error ? error.message : String(error));
+    let logFile = '';
+    try {
+      logFile = appLog ? `\n\n日志 / Log: ${appLog.filePath()}` : '';
+    } catch {
+      // No log file to point at; the message itself still goes out.
+    }
+    // Before `ready` Linux prints this to stderr instead of showing a box; Windows and macOS show it.
+    dialog.showErrorBox('Room Dialer 无法启动 / Room Dialer could not start', `${detail}${logFile}`);
+  } finally {
+    app.exit(1);
+  }
+}
+
+function start(appLog: AppLog): void {
   const { log } = appLog;
   const entry = rendererEntry(process.env);
   const security = { appOrigins: entry.appOrigins, csp: entry.csp, openExternal, log };
@@ -81,6 +107,7 @@ function start(): void {
         redaction: appLog.redaction,
       });
       const { store, services, handlers } = composed;
+      closeLibraryIpc();
       registerHandlers((channel, listener) => ipcMain.handle(channel, listener), handlers, {
         allowedOrigins: entry.appOrigins,
         log,
@@ -101,20 +128,28 @@ function start(): void {
       window.on('closed', () => {
         window = undefined;
       });
-      notifyCallOutcomes(services.tracker, () => window, locale);
+      notifyCallOutcomes(services.dialer, () => window, locale);
       log.info('started', { version: app.getVersion(), demo: composed.demo, dev: entry.dev });
     })
-    .catch((error: unknown) => {
-      log.error('start failed', { error });
-      const detail = redactString(error instanceof Error ? error.message : String(error));
-      dialog.showErrorBox(
-        'Room Dialer 无法启动 / Room Dialer could not start',
-        `${detail}\n\n日志 / Log: ${appLog.filePath()}`,
-      );
-      app.exit(1);
-    });
+    .catch((error: unknown) => startFailed(error, appLog));
+}
+
+/**
+ * start(), with a failure before `ready` (the log, a bad ELECTRON_RENDERER_URL, the scheme) ending the same way as
+ * one after it. Thrown out of here it would reach electron-log's uncaught-exception handler, which logs it and lets
+ * the process run on, invisible.
+ */
+function startOrFail(): void {
+  let appLog: AppLog | undefined;
+  try {
+    app.setAppUserModelId(APP_USER_MODEL_ID);
+    appLog = startAppLog();
+    start(appLog);
+  } catch (error) {
+    startFailed(error, appLog);
+  }
 }
 
 // Two copies would poll and dial the same rooms twice and write the same files: the second one hands over and quits.
-if (app.requestSingleInstanceLock()) start();
+if (app.requestSingleInstanceLock()) startOrFail();
 else app.quit();

@@ -6,11 +6,14 @@ import { DEFAULT_PROFILE } from '../common/credentials';
 import type { AppInfo } from '../common/ipc-contract';
 import type { CallView } from '../common/call-model';
 import type { Locale } from '../common/locale';
-import { WemeetClient, type FetchLike, type WemeetClientOptions } from './api/client';
+import { NOT_CONFIGURED, OperatorFailure } from '../common/operator-error';
+import { WemeetClient, type FetchLike, type WemeetClientOptions, type WemeetCredentials } from './api/client';
 import { ClockSkewMonitor } from './api/clock-skew';
+import { RequestBudget } from './api/request-budget';
 import { CallTracker } from './calls/call-tracker';
+import { Dialer } from './calls/dialer';
 import type { CallTrackerApi } from './calls/types';
-import { IpcFailure, NOT_CONFIGURED, unwrap } from './ipc/errors';
+import { unwrap } from './ipc/errors';
 import { createHandlers, DEFAULT_EXTERNAL_HOSTS } from './ipc/handlers';
 import type { IpcHandlers } from './ipc/types';
 import type { Log } from './log';
@@ -31,6 +34,8 @@ export interface TrackerDeps {
   readonly clientFor: () => Promise<WemeetClient>;
   readonly log: Log;
   readonly now: () => Date;
+  /** The shortest poll interval the request budget allows for this many active calls. */
+  readonly pollSpacingMs: (activeCalls: number) => number;
 }
 
 export type TrackerFactory = (deps: TrackerDeps) => CallTrackerApi;
@@ -46,6 +51,7 @@ export function trackerFactory(tuning: { readonly pollIntervalMs?: number } = {}
       store: deps.store,
       log: deps.log,
       now: () => deps.now().getTime(),
+      pollSpacingMs: deps.pollSpacingMs,
       ...tuning,
     });
 }
@@ -86,7 +92,8 @@ export interface ServicesOptions {
 export interface Services {
   /** Every IPC channel's handler: pass to registerHandlers() or createDispatcher() (main/ipc/register.ts). */
   readonly handlers: IpcHandlers;
-  readonly tracker: CallTrackerApi;
+  /** The only way a room is rung (main/calls/dialer.ts). */
+  readonly dialer: Dialer;
   /** A client on the saved credentials, settings.endpoint and settings.instanceId of this moment. */
   clientFor(): Promise<WemeetClient>;
   /** On quit: stops the tracker (calls in flight are recorded as unknown) and the broadcasts. */
@@ -106,11 +113,26 @@ export function createServices(options: ServicesOptions): Services {
 
   // Every client's answers tell it the server's time; app:info shows the window a skew worth fixing.
   const clockSkew = new ClockSkewMonitor(() => now().getTime());
+  // Tencent's limit is per app (reference §8.1): every client on the same credentials shares one budget.
+  const budgets = new Map<string, RequestBudget>();
+  let lastBudget: RequestBudget | undefined;
+  const budgetFor = (credentials: WemeetCredentials): RequestBudget => {
+    const key = [credentials.appId, credentials.sdkId ?? '', credentials.secretId].join('\n');
+    let budget = budgets.get(key);
+    if (!budget) {
+      budget = new RequestBudget({ now: () => now().getTime() });
+      budgets.set(key, budget);
+    }
+    lastBudget = budget;
+    return budget;
+  };
+
   const clientFor = async (): Promise<WemeetClient> => {
     const credentials = await vault.load(profile);
-    if (!credentials) throw new IpcFailure(NOT_CONFIGURED);
+    if (!credentials) throw new OperatorFailure(NOT_CONFIGURED);
     const settings = store.getSettings();
     return new WemeetClient({
+      budget: budgetFor(credentials),
       ...options.client,
       endpoint: settings.endpoint,
       instanceId: settings.instanceId,
@@ -123,9 +145,16 @@ export function createServices(options: ServicesOptions): Services {
   };
 
   const createTracker = options.createTracker ?? defaultTrackerFactory;
-  const tracker = createTracker({ store, clientFor, log, now });
+  const tracker = createTracker({
+    store,
+    clientFor,
+    log,
+    now,
+    pollSpacingMs: (active) => lastBudget?.pollIntervalFor(active) ?? 0,
+  });
+  const dialer = new Dialer({ tracker, store, getClient: clientFor, log, now: () => now().getTime() });
   const broadcast = options.broadcast;
-  const stopBroadcast = broadcast ? tracker.onUpdate((call) => broadcast(call)) : () => {};
+  const stopBroadcast = broadcast ? dialer.onUpdate((call) => broadcast(call)) : () => {};
 
   const appInfo = (): AppInfo => ({
     name: APP_NAME,
@@ -143,7 +172,7 @@ export function createServices(options: ServicesOptions): Services {
     store,
     vault,
     profile,
-    tracker,
+    dialer,
     clientFor,
     appInfo,
     openExternal: options.openExternal ?? noExternalOpener,
@@ -153,11 +182,12 @@ export function createServices(options: ServicesOptions): Services {
 
   return {
     handlers,
-    tracker,
+    dialer,
     clientFor,
     shutdown: () => {
       stopBroadcast();
-      tracker.shutdown();
+      dialer.shutdown();
+      for (const budget of budgets.values()) budget.close();
     },
   };
 }

@@ -11,7 +11,14 @@
 //   - a batch larger than the threshold (default 50) needs its size confirmed, naming the count and the meeting;
 //   - the queue with its concurrency cap, the one-shot room-call, polling within the request budget and history
 //     are the call tracker's (call-tracker.ts), which only the dialer drives; Cancel all empties its queue.
-import { REDIAL_FAILED_STATES, type CallView } from '../../common/call-model';
+import {
+  REDIAL_FAILED_STATES,
+  type CallView,
+  type DialResult,
+  type SkippedRoom,
+  type SkipReason,
+  type UnknownOutcomePolicy,
+} from '../../common/call-model';
 import type { Localized } from '../../common/locale';
 import { meetingClosedReason } from '../../common/meeting-state';
 import { OperatorFailure } from '../../common/operator-error';
@@ -28,7 +35,7 @@ export const DEFAULT_BATCH_CONFIRM_ABOVE = 50;
 /** A meeting's state is read again after this long. */
 const MEETING_STATE_TTL_MS = 30_000;
 
-export type UnknownOutcomePolicy = 'ask' | 'skip' | 'ring';
+export type { DialResult, UnknownOutcomePolicy } from '../../common/call-model';
 
 /** A room of the address book, or (the CLI) a device typed on the command line. */
 export type DialRoom = { readonly roomId: string } | DialTarget;
@@ -42,33 +49,9 @@ export interface DialRequest {
   readonly confirmedCount?: number;
 }
 
-export type SkipReason = 'already_active' | 'already_joined' | 'unknown_outcome' | 'not_callable' | 'repeated';
-
-export interface SkippedRoom {
-  readonly roomId: string;
-  readonly roomName: string;
-  readonly reason: SkipReason;
-  readonly message: Localized;
-  /** The call that is ringing it, or that joined. */
-  readonly callId?: string;
-}
-
-export type DialConfirmation =
-  | { readonly kind: 'unknown_outcome'; readonly roomIds: readonly string[]; readonly roomNames: readonly string[] }
-  | { readonly kind: 'large_batch'; readonly count: number; readonly meeting: DialMeeting };
-
-export interface DialResult {
-  /** Calls queued by this request. */
-  readonly calls: readonly CallView[];
-  readonly skipped: readonly SkippedRoom[];
-  /** When set, nothing was dialed: ask the operator, then send the request again with the answer. */
-  readonly confirm?: DialConfirmation;
-}
-
 /** What the dialer reads from the store. */
 export interface DialerStore {
   getRoom(id: string): Room | undefined;
-  getSettings(): { readonly batchConfirmAbove?: number };
 }
 
 export interface DialerDeps {
@@ -78,6 +61,8 @@ export interface DialerDeps {
   readonly getClient: () => Promise<DialerClient>;
   readonly log?: Log;
   readonly now?: () => number;
+  /** Batches above this many rooms need their count confirmed; read at every dial. */
+  readonly batchConfirmAbove?: () => number;
 }
 
 /** The API calls the dialer itself makes, besides what the tracker makes. */
@@ -168,7 +153,7 @@ export class Dialer {
     else toDial.push(...unknown);
 
     const count = toDial.length + toCheck.length;
-    const threshold = this.deps.store.getSettings().batchConfirmAbove ?? DEFAULT_BATCH_CONFIRM_ABOVE;
+    const threshold = this.deps.batchConfirmAbove?.() ?? DEFAULT_BATCH_CONFIRM_ABOVE;
     if (count > threshold && request.confirmedCount !== count) {
       return { calls: [], skipped, confirm: { kind: 'large_batch', count, meeting } };
     }

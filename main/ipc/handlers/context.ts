@@ -2,7 +2,7 @@
 // the simulator.
 import type { AppInfo } from '../../../common/ipc-contract';
 import type { WemeetClient } from '../../api/client';
-import type { CallTrackerApi } from '../../calls/types';
+import type { Dialer } from '../../calls/dialer';
 import type { Log } from '../../log';
 import type { AppStore } from '../../store/app-store';
 import type { CredentialVault } from '../../vault/credential-vault';
@@ -12,7 +12,8 @@ export interface HandlerContext {
   readonly vault: CredentialVault;
   /** The keychain profile the app uses. */
   readonly profile: string;
-  readonly tracker: CallTrackerApi;
+  /** The only way a room is rung. */
+  readonly dialer: Dialer;
   /**
    * A client on the credentials saved now and the current endpoint and device type (either may have changed since
    * the last request). Rejects with the 'not_configured' IpcFailure when no credentials are saved.

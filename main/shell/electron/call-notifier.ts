@@ -2,13 +2,13 @@
 // window forward.
 import { Notification, type BrowserWindow } from 'electron';
 import type { Locale } from '../../../common/locale';
-import type { CallTrackerApi } from '../../calls/types';
+import type { Dialer } from '../../calls/dialer';
 import { createCallNotifier } from '../call-notifications';
 import { focusWindow } from '../focus-window';
 
 /** Starts notifying; returns the function that stops it. */
 export function notifyCallOutcomes(
-  tracker: CallTrackerApi,
+  tracker: Pick<Dialer, 'onUpdate'>,
   window: () => BrowserWindow | undefined,
   locale: () => Locale,
 ): () => void {
