@@ -1,7 +1,7 @@
 // Electron glue for the security decisions made in the plain modules next door (csp, app-protocol, navigation,
 // permissions): nothing here decides anything, it only attaches the decisions to Electron's hooks. Typechecked
 // against Electron's types; the decisions themselves are tested under Node (tests/unit/security-shell.test.ts).
-import { app, protocol, type Session, type WebContents } from 'electron';
+import { app, ipcMain, protocol, type Session, type WebContents } from 'electron';
 import type { Log } from '../../log';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from '../app-protocol';
 import { createAppProtocolHandler } from '../app-protocol-handler';
@@ -103,4 +103,18 @@ export function hardenWebContents(contents: WebContents, security: ShellSecurity
 /** Applies hardenWebContents to every webContents, present and future (devtools included). */
 export function hardenAllWebContents(security: ShellSecurity): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, security));
+}
+
+/**
+ * IPC endpoints that electron-log (at import) and electron-store (with the first store) open in main for renderer
+ * halves this app does not use. They answer any frame, without the sender check every contract channel passes
+ * (ipc/register.ts): closed, so the contract is the only way into main. Call once the store exists.
+ */
+const LIBRARY_IPC_CHANNELS = ['__ELECTRON_LOG__', 'electron-store-get-data'] as const;
+
+export function closeLibraryIpc(): void {
+  for (const channel of LIBRARY_IPC_CHANNELS) {
+    ipcMain.removeHandler(channel);
+    ipcMain.removeAllListeners(channel);
+  }
 }
