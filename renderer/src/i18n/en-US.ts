@@ -73,7 +73,8 @@ const enUS = {
     redialFailedHint: 'Rooms whose outcome is unknown are not redialed: they may still be ringing, check them first.',
     hostNotice:
       'Calling by SIP/H.323 address needs the operator account to be host or co-host of the meeting; calling Tencent Rooms needs an enterprise admin or a participant.',
-    progress: '{joined} of {total} joined · {failed} failed · {ringing} ringing',
+    progress:
+      '{joined} of {total} joined · {failed} failed · {unknown} unknown · {cancelled} cancelled · {ringing} ringing',
     dial: 'Dial',
     dialRoom: 'Dial {name}',
     cancelCall: 'Cancel the call to {name}',
@@ -92,6 +93,17 @@ const enUS = {
     unknownConfirmMany:
       '{n} of the selected rooms had a last call whose outcome is unknown; they may still be ringing. Dial them again too?',
     skipUnknown: 'Skip them',
+    largeBatchTitle: 'Dial {n} rooms?',
+    largeBatch: 'Dial {n} rooms into "{subject}"? Every one of them will ring.',
+    dialN: 'Dial {n} rooms',
+    cancelAllTitle: 'Cancel all calls?',
+    cancelAllConfirm: 'Stop every call of this meeting that is still queued or ringing?',
+    cancelAllYes: 'Cancel all calls',
+    keepCalling: 'Keep calling',
+    inMeeting: 'In the meeting',
+    meetingClosed: 'No room can be dialed: {reason}.',
+    skipped: 'Not rung: {list}',
+    nextCheck: 'next check in {s} s',
     nothingToRedial: 'No room to redial',
   },
   rooms: {

@@ -1,29 +1,49 @@
-// Live call states, fed by the main process's pushed updates (onCallUpdate) and by the answers to dial/cancel.
-// Guards against double dialing: a room with a dial request in flight, or a call queued, calling or ringing, is
-// not dialed again from this window (main refuses it too).
+// Live call states of the meeting on screen, fed by the main process's pushed updates (onCallUpdate) and by the
+// answers to dial/cancel. Every dial rule is the dialer's in main: this store sends the operator's request, and when
+// the dialer answers with something to confirm (a large batch, rooms whose outcome is unknown) it asks through
+// `ask` and sends the request again with the answer. It never decides on its own what may be rung.
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
-import { CANCELLABLE_CALL_STATES, type CallState, type CallView } from '../../../common/call-model';
+import {
+  CANCELLABLE_CALL_STATES,
+  REDIAL_FAILED_STATES,
+  type CallView,
+  type DialConfirmation,
+  type DialResult,
+  type SkippedRoom,
+  type UnknownOutcomePolicy,
+} from '../../../common/call-model';
 import { api, unwrap } from '../api';
 import { isNewer, latestCallPerRoom, summariseCalls, type CallProgress } from '../calls/progress';
 import type { MeetingRef } from './meeting';
 
-/** The contract's cap on one dial request. */
-const MAX_BATCH = 500;
+/** The operator's answer to a confirmation: for unknown outcomes 'ring' or 'skip'; for a large batch 'ring'. */
+export type ConfirmAnswer = 'ring' | 'skip' | 'stop';
+export type AskOperator = (confirmation: DialConfirmation) => Promise<ConfirmAnswer>;
 
-/**
- * What "Redial failed" redials. Not `unknown`: such a room may still be ringing, and a second call could ring it
- * twice; the operator dials it on its own after checking.
- */
-const BULK_REDIAL_STATES: ReadonlySet<CallState> = new Set(['rejected', 'no_answer', 'cancelled', 'left', 'failed']);
+export interface DialOutcome {
+  readonly calls: readonly CallView[];
+  readonly skipped: readonly SkippedRoom[];
+  /** The operator said no to a confirmation: nothing was rung. */
+  readonly stopped: boolean;
+}
+
+/** Each confirmation is asked at most once per dial; a third answer would be a loop. */
+const MAX_ROUNDS = 3;
 
 export const useCallsStore = defineStore('calls', () => {
   const calls = shallowRef<ReadonlyMap<string, CallView>>(new Map());
-  /** Rooms whose dial request has not been answered yet. */
+  /** The meeting on screen: rows, counts and "Redial failed" are about its calls only. */
+  const meetingId = shallowRef<string | undefined>(undefined);
+  /** Rooms whose dial request has not been answered yet: their buttons wait (main guards the rule itself). */
   const pending = shallowRef<ReadonlySet<string>>(new Set());
   let unsubscribe: (() => void) | undefined;
 
-  const latestByRoom = computed(() => latestCallPerRoom(calls.value.values()));
+  const latestByRoom = computed(() => {
+    const id = meetingId.value;
+    if (id === undefined) return new Map<string, CallView>();
+    return latestCallPerRoom([...calls.value.values()].filter((call) => call.meetingId === id));
+  });
 
   function apply(call: CallView): void {
     if (!isNewer(calls.value.get(call.callId), call)) return;
@@ -52,6 +72,10 @@ export const useCallsStore = defineStore('calls', () => {
     unsubscribe = undefined;
   }
 
+  function showMeeting(id: string | undefined): void {
+    meetingId.value = id;
+  }
+
   function isActive(roomId: string): boolean {
     if (pending.value.has(roomId)) return true;
     const call = latestByRoom.value.get(roomId);
@@ -67,69 +91,80 @@ export const useCallsStore = defineStore('calls', () => {
     pending.value = next;
   }
 
-  /** Dials the rooms that are not already being called; resolves with the calls main started (or found). */
-  async function dial(meeting: MeetingRef, roomIds: readonly string[]): Promise<CallView[]> {
-    const ids = [...new Set(roomIds)].filter((id) => !isActive(id));
-    if (ids.length === 0) return [];
+  /**
+   * Sends one request (dial, redial or redial-failed), asks the operator what the dialer wants confirmed, and sends
+   * it again with the answer.
+   */
+  async function withConfirmations(
+    send: (answers: { unknownOutcome?: UnknownOutcomePolicy; confirmedCount?: number }) => Promise<DialResult>,
+    ask: AskOperator,
+  ): Promise<DialOutcome> {
+    const answers: { unknownOutcome?: UnknownOutcomePolicy; confirmedCount?: number } = {};
+    for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      const result = await send(answers);
+      applyAll(result.calls);
+      if (!result.confirm) return { calls: result.calls, skipped: result.skipped, stopped: false };
+      const answer = await ask(result.confirm);
+      if (answer === 'stop') return { calls: [], skipped: result.skipped, stopped: true };
+      if (result.confirm.kind === 'unknown_outcome') answers.unknownOutcome = answer;
+      else answers.confirmedCount = result.confirm.count;
+    }
+    return { calls: [], skipped: [], stopped: true };
+  }
+
+  async function dial(meeting: MeetingRef, roomIds: readonly string[], ask: AskOperator): Promise<DialOutcome> {
+    const ids = [...new Set(roomIds)];
+    if (ids.length === 0) return { calls: [], skipped: [], stopped: false };
     setPending(ids, true);
-    const started: CallView[] = [];
     try {
-      for (let at = 0; at < ids.length; at += MAX_BATCH) {
-        const views = await unwrap(api().dial({ meeting, roomIds: ids.slice(at, at + MAX_BATCH) }));
-        applyAll(views);
-        started.push(...views);
-      }
-      return started;
+      return await withConfirmations((answers) => unwrap(api().dial({ meeting, roomIds: ids, ...answers })), ask);
     } finally {
       setPending(ids, false);
     }
+  }
+
+  function redialFailed(meeting: MeetingRef, ask: AskOperator): Promise<DialOutcome> {
+    return withConfirmations(
+      ({ confirmedCount }) =>
+        unwrap(api().redialFailed({ meeting, ...(confirmedCount === undefined ? {} : { confirmedCount }) })),
+      ask,
+    );
   }
 
   async function cancel(callId: string): Promise<void> {
     apply(await unwrap(api().cancelCall({ callId })));
   }
 
+  /** Every call of the meeting on screen that is still queued, calling or ringing. */
   async function cancelAll(): Promise<void> {
-    applyAll(await unwrap(api().cancelAllCalls()));
+    const id = meetingId.value;
+    applyAll(await unwrap(api().cancelAllCalls(id === undefined ? {} : { meetingId: id })));
   }
 
-  /** Latest calls of a meeting (all meetings when undefined). */
-  function callsOf(meetingId: string | undefined): CallView[] {
-    const all = [...latestByRoom.value.values()];
-    return meetingId === undefined ? all : all.filter((call) => call.meetingId === meetingId);
-  }
-
-  function progress(meetingId: string | undefined): CallProgress {
-    return summariseCalls(callsOf(meetingId));
-  }
-
-  function redialable(meetingId: string | undefined): string[] {
-    return callsOf(meetingId)
-      .filter((call) => BULK_REDIAL_STATES.has(call.state))
-      .map((call) => call.roomId);
-  }
-
-  function redialFailed(meeting: MeetingRef): Promise<CallView[]> {
-    return dial(meeting, redialable(meeting.meetingId));
-  }
-
+  const progress = computed<CallProgress>(() => summariseCalls(latestByRoom.value.values()));
+  /** Exactly what "Redial failed" rings again (the dialer picks the same rooms). */
+  const failedCount = computed(
+    () => [...latestByRoom.value.values()].filter((call) => REDIAL_FAILED_STATES.has(call.state)).length,
+  );
   const anyActive = computed(() => [...latestByRoom.value.values()].some((c) => CANCELLABLE_CALL_STATES.has(c.state)));
 
   return {
     calls,
+    meetingId,
     pending,
     latestByRoom,
     anyActive,
+    progress,
+    failedCount,
     apply,
     applyAll,
     start,
     stop,
+    showMeeting,
     isActive,
     dial,
     cancel,
     cancelAll,
-    progress,
-    redialable,
     redialFailed,
   };
 });

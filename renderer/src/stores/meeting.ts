@@ -5,6 +5,7 @@ import { computed, ref, shallowRef } from 'vue';
 import type { RequestOf } from '../../../common/ipc-contract';
 import type { Localized } from '../../../common/locale';
 import { parseMeetingNumber } from '../../../common/meeting-number';
+import { meetingClosedReason } from '../../../common/meeting-state';
 import type { RecentMeeting } from '../../../common/store-schema';
 import type { MeetingInfo } from '../../../common/wemeet-types';
 import { api, toIpcError, unwrap } from '../api';
@@ -26,10 +27,13 @@ export const useMeetingStore = defineStore('meeting', () => {
   /** Answers to an older lookup (the operator kept typing) are dropped. */
   let lookupSeq = 0;
 
+  /** Why nothing can be dialed into the meeting found (cancelled, ended); the dialer refuses it too. */
+  const closedReason = computed(() => (meeting.value ? meetingClosedReason(meeting.value.status) : undefined));
+
   /** What dial() is given: the ids as Tencent has them, and the subject for the history. */
   const dialRef = computed<MeetingRef | null>(() => {
     const m = meeting.value;
-    if (!m) return null;
+    if (!m || closedReason.value) return null;
     return {
       meetingId: m.meetingId,
       ...(/^\d{9}$/.test(m.meetingCode) ? { meetingCode: m.meetingCode } : {}),
@@ -94,5 +98,5 @@ export const useMeetingStore = defineStore('meeting', () => {
     }
   }
 
-  return { input, meeting, problem, looking, recent, dialRef, setInput, lookup, pickRecent, loadRecent };
+  return { input, meeting, problem, looking, recent, closedReason, dialRef, setInput, lookup, pickRecent, loadRecent };
 });

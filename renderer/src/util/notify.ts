@@ -19,6 +19,10 @@ export function useNotify() {
         customClass: 'notify-error',
       });
     },
+    /** Something the operator should know that is not a failure (rooms the dialer left out, and why). */
+    info(text: string): void {
+      ElMessage({ type: 'info', message: text, duration: 6000, customClass: 'notify-info' });
+    },
     success(text: string): void {
       ElMessage({ type: 'success', message: text, customClass: 'notify-success' });
     },
