@@ -1,7 +1,7 @@
 // A stand-in for window.roomDialer: every method a vi.fn answering like main would (IpcResult), with overridable
-// answers, and `push(call)` to play main's onCallUpdate events.
+// answers (the dial channels answer a DialResult that rang nothing), and `push(call)` to play main's onCallUpdate events.
 import { vi, type Mock } from 'vitest';
-import type { CallView } from '../../../common/call-model';
+import type { CallView, DialResult } from '../../../common/call-model';
 import type { CredentialPublicView } from '../../../common/credentials';
 import type { AppInfo } from '../../../common/ipc-contract';
 import type { IpcError, IpcResult } from '../../../common/ipc-error';
@@ -22,6 +22,7 @@ export const SETTINGS: Settings = {
   maxConcurrentDials: 4,
   instanceId: 1,
   endpoint: 'https://api.meeting.qq.com',
+  historyLimit: 100_000,
 };
 export const CREDENTIALS: CredentialPublicView = {
   profile: 'default',
@@ -52,6 +53,9 @@ export type FakeApi = Record<Method, Mock> & {
   push(call: CallView): void;
 };
 
+/** The dialer's answer when it rang nothing and has nothing to ask. */
+export const NOTHING_DIALED: DialResult = { calls: [], skipped: [] };
+
 const DEFAULT_ANSWERS: Partial<Record<Method, () => unknown>> = {
   getAppInfo: () => APP_INFO,
   getSettings: () => SETTINGS,
@@ -60,6 +64,9 @@ const DEFAULT_ANSWERS: Partial<Record<Method, () => unknown>> = {
   recentMeetings: () => [],
   listCalls: () => [],
   cancelAllCalls: () => [],
+  dial: () => NOTHING_DIALED,
+  redial: () => NOTHING_DIALED,
+  redialFailed: () => NOTHING_DIALED,
   listHistory: () => [],
   importRooms: () => [],
 };
