@@ -1,14 +1,17 @@
 // The one gate every IPC request passes: (a) the sender must be the main frame of the app's own page, (b) the
-// payload must match the channel's schema in common/ipc-contract.ts, (c) the handler runs, (d) whatever it throws
-// becomes an IpcError. The answer is always an IpcResult; nothing ever throws back across IPC.
+// payload (nothing counts as `{}`) must be plain data within bounds (plain-data.ts), (c) it must
+// match the channel's schema in common/ipc-contract.ts, (d) the handler runs, (e) whatever it throws becomes an
+// IpcError. The answer is always an IpcResult; nothing ever throws back across IPC.
 //
 // How requests arrive is injected: the Electron shell registers on ipcMain, tests and the end-to-end harness call
 // the dispatcher directly. This file never loads Electron.
 import { CHANNELS, IPC_CONTRACT, type Channel } from '../../common/ipc-contract';
 import { fieldIpcError, type IpcResult } from '../../common/ipc-error';
+import type { FieldError } from '../../common/validation';
 import type { Log } from '../log';
 import { fieldErrorFromZod } from '../store/field-error';
 import { FORBIDDEN, toIpcError } from './errors';
+import { plainDataProblem } from './plain-data';
 import { checkSender, type SenderInfo } from './sender';
 import type { IpcHandlers } from './types';
 
@@ -56,13 +59,18 @@ export function createDispatcher(handlers: IpcHandlers, options: DispatchOptions
       }
       const schema = IPC_CONTRACT[channel]?.request;
       if (!schema) throw new TypeError(`unknown IPC channel ${String(channel)}`);
-      // reportInput lets the message tell "wrong type" from "missing"; the input itself never leaves this function.
-      const parsed = schema.safeParse(payload, { reportInput: true });
-      if (!parsed.success) {
-        const error = fieldIpcError(fieldErrorFromZod(parsed.error, REQUEST_FIELD));
+      const refuse = (problem: FieldError): IpcResult<unknown> => {
+        const error = fieldIpcError(problem);
         log.info('ipc: refused a malformed request', { channel, field: error.field });
         return { ok: false, error };
-      }
+      };
+      // invoke(channel) with nothing is a request without fields.
+      const request = payload === undefined ? {} : payload;
+      const notPlain = plainDataProblem(request, REQUEST_FIELD);
+      if (notPlain) return refuse(notPlain);
+      // reportInput lets the message tell "wrong type" from "missing"; the input itself never leaves this function.
+      const parsed = schema.safeParse(request, { reportInput: true });
+      if (!parsed.success) return refuse(fieldErrorFromZod(parsed.error, REQUEST_FIELD));
       const handler = handlers[channel] as (request: unknown) => unknown;
       const value = await handler(parsed.data);
       return { ok: true, value };

@@ -3,18 +3,26 @@
 // rooms) and for explaining why a store file did not load; forms get hand-written messages (common/room-input.ts).
 import type { z } from 'zod';
 import { MEETING_ROOM_ID_PATTERN } from '../../common/room-input';
+import { capText } from '../../common/text-cap';
 import type { FieldError } from '../../common/validation';
 
 type Issue = z.core.$ZodIssue;
 
-/** `['rooms', 2, 'name']` → `rooms[2].name`; an empty path → `fallback`. */
+/**
+ * A field name is shown three times in an error (the field, both messages) and logged: one from outside (an unknown
+ * key in an IPC request) is cut to this, so a 1 MB key costs and weighs no more than a long real one.
+ */
+export const MAX_FIELD_NAME = 200;
+
+/** `['rooms', 2, 'name']` → `rooms[2].name`; an empty path → `fallback`. At most MAX_FIELD_NAME characters. */
 export function fieldPath(path: readonly PropertyKey[], fallback: string): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
+    else out += out === '' ? capText(String(part), MAX_FIELD_NAME) : `.${capText(String(part), MAX_FIELD_NAME)}`;
+    if (out.length > MAX_FIELD_NAME) break;
   }
-  return out === '' ? fallback : out;
+  return out === '' ? fallback : capText(out, MAX_FIELD_NAME);
 }
 
 // What the few regexes in schema.ts mean, keyed by zod's `pattern` (the regex's toString()).
