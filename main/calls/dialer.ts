@@ -47,6 +47,8 @@ export interface DialRequest {
   readonly unknownOutcome?: UnknownOutcomePolicy;
   /** The operator confirmed a batch of exactly this many rooms. */
   readonly confirmedCount?: number;
+  /** What the caller calls the list of rooms, for errors naming a room's place in it; default 'rooms'. */
+  readonly listField?: string;
 }
 
 /** What the dialer reads from the store. */
@@ -118,7 +120,7 @@ export class Dialer {
     const candidates: DialTarget[] = [];
     const keys = new Set<string>();
     request.rooms.forEach((room, index) => {
-      const target = this.resolve(room, `rooms[${index}]`, skip);
+      const target = this.resolve(room, `${request.listField ?? 'rooms'}[${index}]`, skip);
       if (!target) return;
       const key = dialKey(meeting.meetingId, target.target);
       if (keys.has(key)) return void skip(target, 'repeated');

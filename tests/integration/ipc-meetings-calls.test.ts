@@ -62,7 +62,7 @@ describe('meetings:lookup and meetings:recent', () => {
 describe('calls:dial and calls:list', () => {
   it('dials the rooms; each call ends in the state the simulator scripts, and history records it', async () => {
     const { joins, rejects } = await withRooms();
-    const calls = await h.ok('calls:dial', { meeting: MEETING, roomIds: [joins.id, rejects.id] });
+    const { calls } = await h.ok('calls:dial', { meeting: MEETING, roomIds: [joins.id, rejects.id] });
     expect(calls.map((c) => [c.roomId, c.meetingId])).toEqual([
       [joins.id, MEETING.meetingId],
       [rejects.id, MEETING.meetingId],
@@ -72,14 +72,14 @@ describe('calls:dial and calls:list', () => {
     expect((await h.nextUpdate(finished(b.callId))).state).toBe('rejected');
     const listed = await h.ok('calls:list', {});
     expect(listed.map((c) => c.state).sort()).toEqual(['joined', 'rejected']);
-    const history = await h.ok('history:list', {});
+    const history = (await h.ok('history:list', {})).records;
     expect(history.map((r) => [r.roomName, r.outcome]).sort()).toEqual([
       ['Rejecting', 'rejected'],
       ['Room 101', 'joined'],
     ]);
-    expect(await h.ok('history:list', { roomId: joins.id })).toHaveLength(1);
-    expect(await h.ok('history:list', { outcome: 'joined', limit: 5 })).toHaveLength(1);
-    expect(await h.ok('history:list', { until: '2000-01-01T00:00:00.000Z' })).toEqual([]);
+    expect((await h.ok('history:list', { roomId: joins.id })).records).toHaveLength(1);
+    expect((await h.ok('history:list', { outcome: 'joined', limit: 5 })).records).toHaveLength(1);
+    expect((await h.ok('history:list', { until: '2000-01-01T00:00:00.000Z' })).records).toEqual([]);
   });
 
   it('refuses an unknown room id naming its place in the list; nothing rings', async () => {
@@ -92,16 +92,21 @@ describe('calls:dial and calls:list', () => {
     expect(h.snapshot()).toBe(before);
   });
 
-  it('refuses a room Tencent does not allow to be called; nothing rings', async () => {
+  it('skips a room Tencent does not allow to be called, saying why, and rings the others', async () => {
     h = await startIpcHarness();
     await h.ok('rooms:import-tencent', {});
     const rooms = await h.ok('rooms:list', {});
     const blocked = rooms.find((room) => !room.callable) ?? fail();
     const open = rooms.find((room) => room.callable) ?? fail();
-    const error = await h.fail('calls:dial', { meeting: MEETING, roomIds: [open.id, blocked.id] });
-    expectFieldError(error, 'roomIds[1]');
-    expect(error.code).toBe('not_callable');
-    expect(h.sim.invites()).toHaveLength(0);
+    const result = await h.ok('calls:dial', { meeting: MEETING, roomIds: [open.id, blocked.id] });
+    expect(result.calls.map((c) => c.roomId)).toEqual([open.id]);
+    expect(result.skipped).toEqual([
+      expect.objectContaining({ roomId: blocked.id, reason: 'not_callable', message: expect.any(Object) }),
+    ]);
+    expect(result.skipped[0]?.message['zh-CN']).toMatch(/\p{Script=Han}/u);
+    const [call] = result.calls;
+    await h.nextUpdate(finished(call?.callId ?? fail()));
+    expect(h.sim.invites()).toHaveLength(1);
   });
 
   it('without credentials says not configured once and queues nothing', async () => {
@@ -115,7 +120,7 @@ describe('calls:dial and calls:list', () => {
 
   it('pushes every state change through broadcast', async () => {
     const { joins } = await withRooms();
-    const [call] = await h.ok('calls:dial', { meeting: MEETING, roomIds: [joins.id] });
+    const [call] = (await h.ok('calls:dial', { meeting: MEETING, roomIds: [joins.id] })).calls;
     await h.nextUpdate(finished(call?.callId ?? fail()));
     const states = h.broadcasts.filter((c) => c.callId === call?.callId).map((c) => c.state);
     expect(states[0]).toBe('queued');
@@ -126,7 +131,7 @@ describe('calls:dial and calls:list', () => {
 describe('calls:cancel, calls:cancel-all, calls:redial', () => {
   it('cancels a ringing call', async () => {
     const { joins } = await withRooms({ simulator: { answerDelayMs: 600_000 } });
-    const [call] = await h.ok('calls:dial', { meeting: MEETING, roomIds: [joins.id] });
+    const [call] = (await h.ok('calls:dial', { meeting: MEETING, roomIds: [joins.id] })).calls;
     const callId = call?.callId ?? fail();
     await h.nextUpdate((c) => c.callId === callId && c.state === 'ringing');
     expect(await h.ok('calls:cancel', { callId })).toMatchObject({ callId, state: 'cancelled' });
@@ -134,7 +139,7 @@ describe('calls:cancel, calls:cancel-all, calls:redial', () => {
 
   it('cancels every call still ringing', async () => {
     const { joins, rejects } = await withRooms({ simulator: { answerDelayMs: 600_000 } });
-    const calls = await h.ok('calls:dial', { meeting: MEETING, roomIds: [joins.id, rejects.id] });
+    const { calls } = await h.ok('calls:dial', { meeting: MEETING, roomIds: [joins.id, rejects.id] });
     for (const call of calls) await h.nextUpdate((c) => c.callId === call.callId && c.state === 'ringing');
     const cancelled = await h.ok('calls:cancel-all', {});
     expect(cancelled.map((c) => c.state)).toEqual(['cancelled', 'cancelled']);
@@ -142,17 +147,17 @@ describe('calls:cancel, calls:cancel-all, calls:redial', () => {
 
   it('redials a rejected call as a new call for the same room', async () => {
     const { rejects } = await withRooms();
-    const [call] = await h.ok('calls:dial', { meeting: MEETING, roomIds: [rejects.id] });
+    const [call] = (await h.ok('calls:dial', { meeting: MEETING, roomIds: [rejects.id] })).calls;
     const callId = call?.callId ?? fail();
     await h.nextUpdate(finished(callId));
-    const again = await h.ok('calls:redial', { callId });
+    const [again] = (await h.ok('calls:redial', { callId })).calls;
     expect(again).toMatchObject({ roomId: rejects.id, meetingId: MEETING.meetingId });
-    expect(again.callId).not.toBe(callId);
+    expect(again?.callId).not.toBe(callId);
   });
 
   it('redial refuses a room deleted since the first call, and rings nothing', async () => {
     const { rejects } = await withRooms();
-    const [call] = await h.ok('calls:dial', { meeting: MEETING, roomIds: [rejects.id] });
+    const [call] = (await h.ok('calls:dial', { meeting: MEETING, roomIds: [rejects.id] })).calls;
     const callId = call?.callId ?? fail();
     await h.nextUpdate(finished(callId));
     await h.ok('rooms:delete', { id: rejects.id });
@@ -173,13 +178,15 @@ describe('calls:cancel, calls:cancel-all, calls:redial', () => {
     };
     h.store.importTencentRooms([{ ...info, isAllowCall: true }]);
     const room = h.store.listRooms().find((r) => r.kind === 'rooms') ?? fail();
-    const [call] = await h.ok('calls:dial', { meeting: MEETING, roomIds: [room.id] });
+    const [call] = (await h.ok('calls:dial', { meeting: MEETING, roomIds: [room.id] })).calls;
     const callId = call?.callId ?? fail();
     await h.nextUpdate(finished(callId));
     h.store.importTencentRooms([{ ...info, isAllowCall: false }]);
     const roomCalls = () => h.sim.requests.filter((r) => r.path === '/v1/meeting-rooms/room-call').length;
     const before = roomCalls();
-    expect(await h.fail('calls:redial', { callId })).toMatchObject({ code: 'not_callable', field: 'callId' });
+    const result = await h.ok('calls:redial', { callId });
+    expect(result.calls).toEqual([]);
+    expect(result.skipped).toEqual([expect.objectContaining({ roomId: room.id, reason: 'not_callable' })]);
     expect(roomCalls()).toBe(before);
   });
 
@@ -189,12 +196,17 @@ describe('calls:cancel, calls:cancel-all, calls:redial', () => {
     expectFieldError(await h.fail('calls:redial', { callId: 'nope' }), 'callId', 'not_found');
   });
 
-  it('a joined call cannot be redialed, and says why', async () => {
+  it('a room still in the meeting is not rung again by a redial, and says why', async () => {
     const { joins } = await withRooms();
-    const [call] = await h.ok('calls:dial', { meeting: MEETING, roomIds: [joins.id] });
+    const [call] = (await h.ok('calls:dial', { meeting: MEETING, roomIds: [joins.id] })).calls;
     const callId = call?.callId ?? fail();
     await h.nextUpdate(finished(callId));
-    expectFieldError(await h.fail('calls:redial', { callId }), 'callId');
+    const roomCalls = () => h.sim.requests.filter((r) => r.path === '/v1/meeting-rooms/room-call').length;
+    const before = roomCalls();
+    const result = await h.ok('calls:redial', { callId });
+    expect(result.calls).toEqual([]);
+    expect(result.skipped).toEqual([expect.objectContaining({ roomId: joins.id, reason: 'already_joined' })]);
+    expect(roomCalls()).toBe(before);
   });
 });
 

@@ -13,6 +13,7 @@ export function callHandlers(ctx: HandlerContext): HandlersFor<CallChannels> {
       dialer.dial({
         meeting,
         rooms: roomIds.map((roomId) => ({ roomId })),
+        listField: 'roomIds',
         ...(unknownOutcome ? { unknownOutcome } : {}),
         ...(confirmedCount === undefined ? {} : { confirmedCount }),
       }),
