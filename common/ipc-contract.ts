@@ -11,7 +11,7 @@ import type { CallView, DialResult } from './call-model';
 import type { CredentialPublicView } from './credentials';
 import type { IpcError } from './ipc-error';
 import type { Locale } from './locale';
-import type { HistoryRecord, RecentMeeting, Room, Settings } from './store-schema';
+import type { HistoryPage, RecentMeeting, Room, Settings } from './store-schema';
 import type { MeetingInfo } from './wemeet-types';
 
 /** Long enough for any real value, short enough that nothing huge crosses. */
@@ -168,13 +168,20 @@ export const IPC_CONTRACT = {
     z.strictObject({ meeting: meetingRef, confirmedCount: z.int().min(1).max(MAX_BATCH).optional() }),
   ),
 
-  'history:list': channel<readonly HistoryRecord[]>()(
+  /**
+   * One page of finished calls, newest first, filtered in main (the window neither reverses nor filters again):
+   * `room` is part of a room name or dial target, `meeting` a meeting ID or 9-digit code (digits only), `since` and
+   * `until` ISO times (from inclusive, until exclusive). With how full history is, so the window can offer export.
+   */
+  'history:list': channel<HistoryPage>()(
     z.strictObject({
       roomId: id.optional(),
-      meetingId: z.string().max(32).optional(),
+      room: text(200).optional(),
+      meeting: z.string().max(32).optional(),
       outcome: z.string().max(64).optional(),
       since: z.string().max(64).optional(),
       until: z.string().max(64).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
       limit: z.number().int().min(1).max(5000).optional(),
     }),
   ),

@@ -1,4 +1,9 @@
-// The shape of the store file (config.json), version CURRENT_SCHEMA_VERSION, as zod schemas.
+// The shape of the store's files, version CURRENT_SCHEMA_VERSION, as zod schemas:
+//   config.json        settings and recent meetings (settingsDocumentSchema), small and rewritten whole;
+//   config.rooms.json  the address book (roomsDocumentSchema), rewritten whole when a room changes;
+//   config.history/    call history as JSON Lines segments (historyRecordSchema per line), appended to;
+//   config.last-dial.jsonl  each room's latest dial (lastDialSchema per line), appended to per finished call.
+// Until version 1 one file held everything (legacyStoreDataSchema); main/store/upgrade.ts splits it.
 //
 // Why zod rather than a hand-written JSON schema: zod gives the TypeScript types, readable issue paths for the
 // load-time check and for programmatic inputs (history records, Tencent imports), and refinements JSON schema
@@ -14,9 +19,10 @@ import { validateEndpoint } from './endpoint';
 import { MAX_DIAL_STRING_LENGTH } from './address';
 import { codePointLength, MEETING_ROOM_ID_PATTERN, ROOM_LIMITS } from './room-input';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 export const RECENT_MEETINGS_LIMIT = 20;
-export const HISTORY_LIMIT = 5000;
+/** What version 1 kept in its one file; the split store bounds history by settings.historyLimit instead. */
+export const LEGACY_HISTORY_LIMIT = 5000;
 
 export const SETTINGS_LIMITS = {
   pollIntervalMs: { min: 1000, max: 10_000 },
@@ -26,6 +32,8 @@ export const SETTINGS_LIMITS = {
   /** Window coordinates and sizes in pixels: generous, but finite and whole. */
   windowCoordinate: { min: -100_000, max: 100_000 },
   windowSize: { min: 1, max: 100_000 },
+  /** Calls kept in history. The store holds them in memory (about 1.3 KB each), hence the ceiling. */
+  historyLimit: { min: 1000, max: 200_000 },
 } as const;
 
 /** Text of at most `max` code points. The `.meta` puts the same limit into the derived JSON schema. */
@@ -84,7 +92,8 @@ export const windowBoundsSchema = z.strictObject({
 
 export const SETTINGS_LOCALES = ['zh-CN', 'en-US', 'system'] as const;
 
-export const settingsSchema = z.strictObject({
+/** Settings as version 1 stored them. */
+export const settingsV1Schema = z.strictObject({
   locale: z.enum(SETTINGS_LOCALES),
   pollIntervalMs: z.int().min(SETTINGS_LIMITS.pollIntervalMs.min).max(SETTINGS_LIMITS.pollIntervalMs.max),
   maxConcurrentDials: z.int().min(SETTINGS_LIMITS.maxConcurrentDials.min).max(SETTINGS_LIMITS.maxConcurrentDials.max),
@@ -95,6 +104,11 @@ export const settingsSchema = z.strictObject({
     params: { rule: 'endpoint' },
   }),
   window: windowBoundsSchema.optional(),
+});
+
+export const settingsSchema = settingsV1Schema.extend({
+  /** The oldest calls beyond this many are dropped from history (the store reports each drop). */
+  historyLimit: z.int().min(SETTINGS_LIMITS.historyLimit.min).max(SETTINGS_LIMITS.historyLimit.max),
 });
 
 export const recentMeetingSchema = z.strictObject({
@@ -123,15 +137,52 @@ export const historyRecordSchema = z.strictObject({
   errorMessage: text(1000).optional(),
 });
 
-export const storeDataSchema = z.strictObject({
+/** config.json. */
+export const settingsDocumentSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
-  rooms: z.array(roomSchema),
   settings: settingsSchema,
   /** Most recent first, one entry per meetingId. */
   recentMeetings: z.array(recentMeetingSchema).max(RECENT_MEETINGS_LIMIT),
-  /** Oldest first (append order), so the cap drops from the front. */
-  history: z.array(historyRecordSchema).max(HISTORY_LIMIT),
 });
+
+/** config.rooms.json. Rooms carry lastDialedAt/lastOutcome as of the file's last write; config.last-dial.jsonl has newer. */
+export const roomsDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  /** In the order they were added. */
+  rooms: z.array(roomSchema),
+});
+
+/** One line of config.last-dial.jsonl: a room was dialed at `at` and the call ended as `outcome`. */
+export const lastDialSchema = z.strictObject({
+  roomId: z.uuid(),
+  at: isoTime,
+  outcome: nonBlank(64),
+});
+
+/** Version 1's single config.json, read only to upgrade it. */
+export const legacyStoreDataSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  rooms: z.array(roomSchema),
+  settings: settingsV1Schema,
+  recentMeetings: z.array(recentMeetingSchema).max(RECENT_MEETINGS_LIMIT),
+  /** Oldest first (append order). */
+  history: z.array(historyRecordSchema).max(LEGACY_HISTORY_LIMIT),
+});
+
+/** How full history is: `dropped` counts the calls the bound pushed out since the app started. */
+export interface HistoryCapacity {
+  readonly stored: number;
+  readonly limit: number;
+  readonly dropped: number;
+}
+
+/** One page of history, newest first: `total` calls match the filter, this page starts at `offset`. */
+export interface HistoryPage {
+  readonly records: readonly HistoryRecord[];
+  readonly total: number;
+  readonly offset: number;
+  readonly capacity: HistoryCapacity;
+}
 
 export type AddressRoom = z.infer<typeof addressRoomSchema>;
 export type TencentRoom = z.infer<typeof tencentRoomSchema>;
@@ -141,4 +192,9 @@ export type SettingsLocale = (typeof SETTINGS_LOCALES)[number];
 export type Settings = z.infer<typeof settingsSchema>;
 export type RecentMeeting = z.infer<typeof recentMeetingSchema>;
 export type HistoryRecord = z.infer<typeof historyRecordSchema>;
-export type StoreData = z.infer<typeof storeDataSchema>;
+export type SettingsDocument = z.infer<typeof settingsDocumentSchema>;
+export type RoomsDocument = z.infer<typeof roomsDocumentSchema>;
+export type LastDial = z.infer<typeof lastDialSchema>;
+export type LegacyStoreData = z.infer<typeof legacyStoreDataSchema>;
+/** What a conf / electron-store file holds: config.json or config.rooms.json. */
+export type StoreData = SettingsDocument | RoomsDocument;

@@ -1,7 +1,7 @@
-// The seam between the store service and the library that owns the file. The service never imports
+// The seam between the store service and the library that owns its JSON files. The service never imports
 // electron-store (it needs a running Electron): production passes electron-store (electron-store-backend.ts), tests
 // pass conf, the engine electron-store wraps, pointed at a temp dir. Anything with conf's `path` and `store`
-// accessor fits.
+// accessor fits. One backend per file: config.json (settings) and config.rooms.json (the address book).
 import type { ConfSchemaOptions } from './conf-schema';
 import type { StoreData } from '../../common/store-schema';
 
@@ -23,6 +23,8 @@ export interface StoreBackendOptions extends ConfSchemaOptions {
   /** Keys are plain names; nothing in the service uses dotted paths. */
   readonly accessPropertiesByDotNotation: false;
   readonly watch: false;
+  /** JSON.parse that accepts the byte-order mark Notepad's "UTF-8" puts in front: it is not damage. */
+  readonly deserialize: (text: string) => StoreData;
 }
 
 export type StoreBackendFactory = (options: StoreBackendOptions) => StoreBackend;

@@ -2,7 +2,15 @@
 // Kept out of the schema on purpose (no zod `.default()`): a value that is missing from a file is a problem to
 // report, not something to fill in quietly.
 import { DEFAULT_ENDPOINT } from '../../common/endpoint';
-import { CURRENT_SCHEMA_VERSION, type Settings, type StoreData } from '../../common/store-schema';
+import {
+  CURRENT_SCHEMA_VERSION,
+  type Room,
+  type RoomsDocument,
+  type Settings,
+  type SettingsDocument,
+} from '../../common/store-schema';
+
+export const DEFAULT_HISTORY_LIMIT = 100_000;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   locale: 'system',
@@ -11,15 +19,14 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   // 1 = PC, as main/api/client.ts's DEFAULT_INSTANCE_ID (not imported: the store does not depend on the client).
   instanceId: 1,
   endpoint: DEFAULT_ENDPOINT,
+  historyLimit: DEFAULT_HISTORY_LIMIT,
 });
 
 /** A new object each time: callers (and conf) may hold on to it. */
-export function defaultStoreData(): StoreData {
-  return {
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    rooms: [],
-    settings: { ...DEFAULT_SETTINGS },
-    recentMeetings: [],
-    history: [],
-  };
+export function defaultSettingsDocument(): SettingsDocument {
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, settings: { ...DEFAULT_SETTINGS }, recentMeetings: [] };
+}
+
+export function roomsDocument(rooms: readonly Room[] = []): RoomsDocument {
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, rooms: [...rooms] };
 }

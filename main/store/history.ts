@@ -1,27 +1,34 @@
-// Call history: one record per finished call, kept in append order and capped, the oldest dropped first, so the
-// file stays a bounded size (5,000 records is roughly 2 MB).
+// Call history rules: checking a record before it is kept, and the one filter every caller uses (the window's
+// history view pages through it in main; nothing filters history anywhere else).
 import { invalid, valid, type Validated } from '../../common/validation';
 import { fieldErrorFromZod } from './field-error';
-import { HISTORY_LIMIT, historyRecordSchema, type HistoryRecord } from '../../common/store-schema';
+import { historyRecordSchema, type HistoryRecord } from '../../common/store-schema';
 
 /** The store assigns the id when none is given. */
 export type HistoryInput = Omit<HistoryRecord, 'id'> & { readonly id?: string };
 
 export interface HistoryFilter {
   readonly roomId?: string;
-  readonly meetingId?: string;
+  /** Part of the room's name or of what was dialed, any case. */
+  readonly room?: string;
+  /** The meeting's ID or its 9-digit code, digits only. */
+  readonly meeting?: string;
   readonly outcome?: string;
   /** Calls started at or after this ISO time. */
   readonly since?: string;
   /** Calls started before this ISO time. */
   readonly until?: string;
-  /** At most this many, newest first. */
+}
+
+/** A page of the filtered history, newest first. */
+export interface HistoryQuery extends HistoryFilter {
+  readonly offset?: number;
   readonly limit?: number;
 }
 
 export function validateHistoryRecord(
   input: unknown,
-  existing: readonly HistoryRecord[],
+  isKnownId: (id: string) => boolean,
   newId: () => string,
 ): Validated<HistoryRecord> {
   const withId =
@@ -37,37 +44,29 @@ export function validateHistoryRecord(
       'en-US': 'endedAt: must not be earlier than startedAt',
     });
   }
-  if (existing.some((r) => r.id === record.id)) {
+  if (isKnownId(record.id)) {
     return invalid('id', { 'zh-CN': 'id：这条通话记录已经保存过', 'en-US': 'id: this call record is already saved' });
   }
   return valid(record);
 }
 
-/** Appends and drops the oldest records beyond the cap. */
-export function appendCapped(
-  list: readonly HistoryRecord[],
-  record: HistoryRecord,
-  limit = HISTORY_LIMIT,
-): HistoryRecord[] {
-  const next = [...list, record];
-  return next.length > limit ? next.slice(next.length - limit) : next;
-}
-
-/** Matching records, newest (last appended) first. */
-export function filterHistory(list: readonly HistoryRecord[], filter: HistoryFilter = {}): HistoryRecord[] {
+/** The filter as one test, with its texts and times prepared once rather than per record. */
+export function historyMatcher(filter: HistoryFilter = {}): (record: HistoryRecord) => boolean {
+  const { roomId, meeting, outcome } = filter;
+  const room = filter.room?.trim().toLowerCase() || undefined;
   const since = filter.since === undefined ? undefined : Date.parse(filter.since);
   const until = filter.until === undefined ? undefined : Date.parse(filter.until);
-  const out: HistoryRecord[] = [];
-  const limit = filter.limit ?? Number.POSITIVE_INFINITY;
-  for (let i = list.length - 1; i >= 0 && out.length < limit; i--) {
-    const r = list[i] as HistoryRecord;
-    if (filter.roomId !== undefined && r.roomId !== filter.roomId) continue;
-    if (filter.meetingId !== undefined && r.meetingId !== filter.meetingId) continue;
-    if (filter.outcome !== undefined && r.outcome !== filter.outcome) continue;
+  return (r) => {
+    if (roomId !== undefined && r.roomId !== roomId) return false;
+    if (room !== undefined && !r.roomName.toLowerCase().includes(room) && !r.target.toLowerCase().includes(room)) {
+      return false;
+    }
+    if (meeting !== undefined && r.meetingId !== meeting && r.meetingCode !== meeting) return false;
+    if (outcome !== undefined && r.outcome !== outcome) return false;
+    if (since === undefined && until === undefined) return true;
     const started = Date.parse(r.startedAt);
-    if (since !== undefined && started < since) continue;
-    if (until !== undefined && started >= until) continue;
-    out.push(r);
-  }
-  return out;
+    if (since !== undefined && started < since) return false;
+    if (until !== undefined && started >= until) return false;
+    return true;
+  };
 }

@@ -2,10 +2,11 @@
 // spotting two entries that would ring the same device (the "duplicates" operators complain about).
 import { isDeepStrictEqual } from 'node:util';
 import type { Localized } from '../../common/locale';
-import { validateRoomInput, type RoomInput, type RoomKind, type ValidRoomInput } from '../../common/room-input';
+import { validateRoomInput, type RoomInput, type ValidRoomInput } from '../../common/room-input';
 import { invalid, type Validated } from '../../common/validation';
 import type { Room } from '../../common/store-schema';
-import { dialKey, dialValue } from '../../common/room-dial-key';
+import { dialValue } from '../../common/room-dial-key';
+import type { RoomIndex } from './room-index';
 
 /** The editable part of a stored room, in input form (what a patch is laid over). */
 export function roomToInput(room: Room): RoomInput {
@@ -22,31 +23,9 @@ export function roomToInput(room: Room): RoomInput {
     : { ...common, kind: room.kind, address: room.address };
 }
 
-/** Rooms are frozen, so a room's key never changes: computed once, not once per comparison. */
-const roomKeys = new WeakMap<Room, string>();
-
-function roomDialKey(room: Room): string {
-  let key = roomKeys.get(room);
-  if (key === undefined) {
-    key = dialKey(room.kind, dialValue(room));
-    roomKeys.set(room, key);
-  }
-  return key;
-}
-
-export function findDuplicate(
-  rooms: readonly Room[],
-  kind: RoomKind,
-  value: string,
-  exceptId?: string,
-): Room | undefined {
-  const key = dialKey(kind, value);
-  return rooms.find((room) => room.id !== exceptId && roomDialKey(room) === key);
-}
-
 /** Refuses an entry that would ring the same device as an existing one, naming the existing one. */
-export function checkNotDuplicate(rooms: readonly Room[], room: Room, exceptId: string | undefined): Validated<Room> {
-  const existing = findDuplicate(rooms, room.kind, dialValue(room), exceptId);
+export function checkNotDuplicate(index: RoomIndex, room: Room, exceptId: string | undefined): Validated<Room> {
+  const existing = index.duplicateOf(room.kind, dialValue(room), exceptId);
   if (!existing) return { ok: true, value: room };
   const field = room.kind === 'rooms' ? 'meetingRoomId' : 'address';
   const message: Localized = {

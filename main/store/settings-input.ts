@@ -12,7 +12,15 @@ import {
 
 export type SettingsPatch = Partial<Settings>;
 
-const SETTINGS_FIELDS = ['locale', 'pollIntervalMs', 'maxConcurrentDials', 'instanceId', 'endpoint', 'window'] as const;
+const SETTINGS_FIELDS = [
+  'locale',
+  'pollIntervalMs',
+  'maxConcurrentDials',
+  'instanceId',
+  'endpoint',
+  'window',
+  'historyLimit',
+] as const;
 
 function wholeNumber(
   value: unknown,
@@ -82,6 +90,8 @@ function validateField(key: (typeof SETTINGS_FIELDS)[number], value: unknown): V
         : invalid(key, { 'zh-CN': `${key}：必须是文本`, 'en-US': `${key}: must be text` });
     case 'window':
       return validateWindow(value);
+    case 'historyLimit':
+      return wholeNumber(value, key, SETTINGS_LIMITS.historyLimit, { zh: '（条通话）', en: ' (calls)' });
   }
 }
 

@@ -1,15 +1,13 @@
-// Reading the store file before any library touches it, so that a bad file can be kept instead of cleared, and
-// writing an upgraded document back in one atomic step.
+// Reading a store file before any library touches it, so that a bad file can be kept instead of cleared, and
+// writing a whole file in one atomic step (upgrades, repairs, compaction).
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import type { StoreData } from '../../common/store-schema';
-import { upgrade, UnreadableStoreError, type UnreadableReason } from './upgrade';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { Localized } from '../../common/locale';
+import { UnreadableStoreError, type UnreadableReason } from './upgrade';
 
-export type StoreFileState =
+export type StoreFileState<T> =
   | { readonly kind: 'missing' }
-  /** `from` < CURRENT_SCHEMA_VERSION: `data` is the upgraded document, the file still holds the old one. */
-  | { readonly kind: 'readable'; readonly data: StoreData; readonly from: number }
+  | { readonly kind: 'readable'; readonly value: T }
   | {
       readonly kind: 'unreadable';
       readonly reason: UnreadableReason;
@@ -18,11 +16,31 @@ export type StoreFileState =
       readonly version?: number;
     };
 
+/** Notepad's "UTF-8" puts a byte-order mark in front of what it saves; it is not damage. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** JSON.parse that reads a file saved with a byte-order mark as the valid file it is. */
+export function parseJsonText(text: string): unknown {
+  return JSON.parse(withoutBom(text));
+}
+
+export function unparseable(error: unknown): StoreFileState<never> {
+  const why = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+  return {
+    kind: 'unreadable',
+    reason: 'unparseable',
+    detail: { 'zh-CN': `不是有效的 JSON（${why}）`, 'en-US': `not valid JSON (${why})` },
+  };
+}
+
 /**
- * What is in the file at `filePath`. A file that exists but cannot be read at all (permissions, a folder in its
- * place) throws: it cannot be moved aside safely either, and starting over on top of it would hide it.
+ * What the JSON file at `filePath` holds, as `read` (an upgrade step or a schema check, throwing
+ * UnreadableStoreError) makes of it. A file that exists but cannot be read at all (permissions, a folder in its
+ * place) throws the file-system error: the caller decides what the store can still do.
  */
-export function inspectStoreFile(filePath: string): StoreFileState {
+export function inspectJsonFile<T>(filePath: string, read: (json: unknown) => T): StoreFileState<T> {
   let text: string;
   try {
     text = readFileSync(filePath, 'utf8');
@@ -32,19 +50,12 @@ export function inspectStoreFile(filePath: string): StoreFileState {
   }
   let json: unknown;
   try {
-    // Notepad's "UTF-8" adds a byte-order mark that JSON.parse refuses; it is not damage.
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = parseJsonText(text);
   } catch (error) {
-    const why = (error as Error).message.slice(0, 200);
-    return {
-      kind: 'unreadable',
-      reason: 'unparseable',
-      detail: { 'zh-CN': `不是有效的 JSON（${why}）`, 'en-US': `not valid JSON (${why})` },
-    };
+    return unparseable(error);
   }
   try {
-    const { data, from } = upgrade(json);
-    return { kind: 'readable', data, from };
+    return { kind: 'readable', value: read(json) };
   } catch (error) {
     if (error instanceof UnreadableStoreError) {
       const { reason, detail, version } = error;
@@ -57,16 +68,39 @@ export function inspectStoreFile(filePath: string): StoreFileState {
 }
 
 /**
- * Replaces the file's content all at once (a temp file renamed over it), in the layout conf writes, so a crash
- * leaves either the old or the new document, never half of one.
+ * The temp name of an atomic write: `<file>.tmp-<10 digits><6 hex>`, the shape conf's writer (atomically) uses, so
+ * one pattern finds what an interrupted write of either left behind (stale-temp.ts).
  */
-export function writeStoreFileAtomically(filePath: string, data: StoreData): void {
-  const temp = `${filePath}.${randomBytes(6).toString('hex')}.tmp`;
+export function tempNameFor(filePath: string): string {
+  return `${filePath}.tmp-${String(Date.now()).slice(-10)}${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * Replaces the file's content all at once: a temp file, flushed to disk, renamed over it. A crash leaves the old
+ * or the new content, never half of one (and at worst a temp file, removed at the next start).
+ */
+export function writeFileAtomically(filePath: string, text: string): void {
+  const temp = tempNameFor(filePath);
   try {
-    writeFileSync(temp, JSON.stringify(data, undefined, '\t'), { flag: 'wx' });
+    const fd = openSync(temp, 'wx');
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, filePath);
   } catch (error) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The write's own error says more; the next start removes the temp file.
+    }
     throw error;
   }
+}
+
+/** In the layout conf writes (tab-indented), so a later conf write changes only what changed. */
+export function writeJsonAtomically(filePath: string, data: unknown): void {
+  writeFileAtomically(filePath, JSON.stringify(data, undefined, '\t'));
 }

@@ -1,22 +1,35 @@
-// Brings a store document of any known older version up to CURRENT_SCHEMA_VERSION, then checks it in full.
+// Brings the store's files of any known older version up to CURRENT_SCHEMA_VERSION, then checks them in full.
 //
 // Version history (add one step per bump; never edit an old step, files of that version exist in the field):
 //
-//   v0  The prototype's file, written before `schemaVersion` existed. Same as v1 except:
+//   v0  The prototype's config.json, written before `schemaVersion` existed. Same as v1 except:
 //       - no `schemaVersion` key;
 //       - rooms kept their dial address in `sipUri`, for H.323 rooms too (v1 renames it `address`);
 //         Tencent Rooms rooms had no `sipUri`, or an empty one;
 //       - rooms had no `callable` flag: every room was offered for dialing (v1: true);
 //       - `settings` could be partial, a missing key meaning "the built-in default";
 //       - any top-level key could be missing (a fresh prototype file was `{}`).
-//   v1  schema.ts.
+//   v1  One config.json held rooms, settings, recent meetings and the last 5,000 calls (legacyStoreDataSchema).
+//   v2  The file is split so that a finished call no longer rewrites the address book (splitLegacy below):
+//       config.json keeps settings (now with historyLimit) and recent meetings, the rooms move to
+//       config.rooms.json, the calls to config.history/ as JSON Lines. Each file carries the version from here on.
 //
 // Data from a NEWER version is refused, not "downgraded": dropping fields this build does not know would destroy
-// them. The caller moves such a file aside untouched (app-store.ts).
+// them. The caller moves such a file aside untouched (open-store.ts).
+import type { z } from 'zod';
 import type { Localized } from '../../common/locale';
-import { DEFAULT_SETTINGS } from './defaults';
+import { DEFAULT_HISTORY_LIMIT, DEFAULT_SETTINGS, roomsDocument } from './defaults';
 import { fieldErrorFromZod } from './field-error';
-import { CURRENT_SCHEMA_VERSION, storeDataSchema, type StoreData } from '../../common/store-schema';
+import {
+  CURRENT_SCHEMA_VERSION,
+  legacyStoreDataSchema,
+  roomsDocumentSchema,
+  settingsDocumentSchema,
+  type HistoryRecord,
+  type LegacyStoreData,
+  type RoomsDocument,
+  type SettingsDocument,
+} from '../../common/store-schema';
 
 export type UnreadableReason = 'unparseable' | 'invalid' | 'newer-version';
 
@@ -40,7 +53,7 @@ type Document = Record<string, unknown>;
 const isObject = (value: unknown): value is Document =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** v0 → v1, see the history above. Only reshapes; the full check runs once at the end of upgrade(). */
+/** v0 → v1, see the history above. Only reshapes; the full check runs once the chain is done. */
 function upgradeV0(v0: Document): Document {
   const rooms = Array.isArray(v0['rooms'])
     ? v0['rooms'].map((room: unknown) => {
@@ -50,9 +63,8 @@ function upgradeV0(v0: Document): Document {
         return { ...rest, ...kept, callable: true };
       })
     : (v0['rooms'] ?? []);
-  const settings = isObject(v0['settings'])
-    ? { ...DEFAULT_SETTINGS, ...v0['settings'] }
-    : (v0['settings'] ?? DEFAULT_SETTINGS);
+  const { historyLimit: _new, ...v1Defaults } = DEFAULT_SETTINGS;
+  const settings = isObject(v0['settings']) ? { ...v1Defaults, ...v0['settings'] } : (v0['settings'] ?? v1Defaults);
   return {
     ...v0,
     schemaVersion: 1,
@@ -63,10 +75,33 @@ function upgradeV0(v0: Document): Document {
   };
 }
 
-/** UPGRADES[n] turns a version-n document into version n+1. */
-const UPGRADES: readonly ((data: Document) => Document)[] = [upgradeV0];
+/** LEGACY_UPGRADES[n] turns a version-n single-file document into version n+1, up to version 1. */
+const LEGACY_UPGRADES: readonly ((data: Document) => Document)[] = [upgradeV0];
+const LAST_SINGLE_FILE_VERSION = 1;
 
-if (UPGRADES.length !== CURRENT_SCHEMA_VERSION) throw new Error('upgrade.ts: one step per schema version is missing');
+if (LEGACY_UPGRADES.length !== LAST_SINGLE_FILE_VERSION || CURRENT_SCHEMA_VERSION !== 2) {
+  throw new Error('upgrade.ts: one step per schema version is missing');
+}
+
+/** The three files of v2, from a checked v1 document. Nothing is dropped: every v1 record fits v2. */
+export interface SplitStore {
+  readonly settings: SettingsDocument;
+  readonly rooms: RoomsDocument;
+  /** Oldest first. */
+  readonly history: readonly HistoryRecord[];
+}
+
+export function splitLegacy(legacy: LegacyStoreData): SplitStore {
+  return {
+    settings: {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      settings: { ...legacy.settings, historyLimit: DEFAULT_HISTORY_LIMIT },
+      recentMeetings: legacy.recentMeetings,
+    },
+    rooms: roomsDocument(legacy.rooms),
+    history: legacy.history,
+  };
+}
 
 function versionOf(data: Document): number {
   const version = data['schemaVersion'];
@@ -78,37 +113,60 @@ function versionOf(data: Document): number {
   });
 }
 
+function checkedObject(data: unknown): Document {
+  if (isObject(data)) return data;
+  throw new UnreadableStoreError('invalid', {
+    'zh-CN': '文件内容不是一个 JSON 对象',
+    'en-US': 'the file does not contain a JSON object',
+  });
+}
+
+function refuseNewer(from: number): void {
+  if (from <= CURRENT_SCHEMA_VERSION) return;
+  throw new UnreadableStoreError(
+    'newer-version',
+    {
+      'zh-CN': `文件由更新版本的 Room Dialer 写入（数据版本 ${from}，本程序最高支持 ${CURRENT_SCHEMA_VERSION}）`,
+      'en-US': `written by a newer Room Dialer (data version ${from}; this build knows up to ${CURRENT_SCHEMA_VERSION})`,
+    },
+    from,
+  );
+}
+
+function parsed<T>(result: z.ZodSafeParseResult<T>, from: number): T {
+  if (result.success) return result.data;
+  throw new UnreadableStoreError('invalid', fieldErrorFromZod(result.error, 'file').message, from);
+}
+
+/** What config.json holds: the current document, or an older single file already split into v2's three parts. */
+export type ConfigContent =
+  | { readonly kind: 'current'; readonly document: SettingsDocument }
+  | { readonly kind: 'split'; readonly from: number; readonly parts: SplitStore };
+
 /**
- * The document as the current version, and the version it was found in (`from === CURRENT_SCHEMA_VERSION` means
- * nothing was changed). Throws UnreadableStoreError for a document that is not an object, fails the schema after
- * upgrading, or comes from a newer version.
+ * Reads config.json's document. Throws UnreadableStoreError for a document that is not an object, fails the schema
+ * (after upgrading), or comes from a newer version.
  */
-export function upgrade(data: unknown): { data: StoreData; from: number } {
-  if (!isObject(data)) {
-    throw new UnreadableStoreError('invalid', {
-      'zh-CN': '文件内容不是一个 JSON 对象',
-      'en-US': 'the file does not contain a JSON object',
-    });
+export function upgradeConfig(data: unknown): ConfigContent {
+  const document = checkedObject(data);
+  const from = versionOf(document);
+  refuseNewer(from);
+  if (from === CURRENT_SCHEMA_VERSION) {
+    return { kind: 'current', document: parsed(settingsDocumentSchema.safeParse(document), from) };
   }
-  const from = versionOf(data);
-  if (from > CURRENT_SCHEMA_VERSION) {
-    throw new UnreadableStoreError(
-      'newer-version',
-      {
-        'zh-CN': `文件由更新版本的 Room Dialer 写入（数据版本 ${from}，本程序最高支持 ${CURRENT_SCHEMA_VERSION}）`,
-        'en-US': `written by a newer Room Dialer (data version ${from}; this build knows up to ${CURRENT_SCHEMA_VERSION})`,
-      },
-      from,
-    );
-  }
-  let current = data;
-  for (let version = from; version < CURRENT_SCHEMA_VERSION; version++) {
-    const step = UPGRADES[version] as (data: Document) => Document;
+  let current = document;
+  for (let version = from; version < LAST_SINGLE_FILE_VERSION; version++) {
+    const step = LEGACY_UPGRADES[version] as (data: Document) => Document;
     current = step(current);
   }
-  const parsed = storeDataSchema.safeParse(current);
-  if (!parsed.success) {
-    throw new UnreadableStoreError('invalid', fieldErrorFromZod(parsed.error, 'file').message, from);
-  }
-  return { data: parsed.data, from };
+  const legacy = parsed(legacyStoreDataSchema.safeParse(current), from);
+  return { kind: 'split', from, parts: splitLegacy(legacy) };
+}
+
+/** Reads config.rooms.json's document (the file exists from v2 on, so there is nothing older to upgrade). */
+export function readRoomsDocument(data: unknown): RoomsDocument {
+  const document = checkedObject(data);
+  const from = versionOf(document);
+  refuseNewer(from);
+  return parsed(roomsDocumentSchema.safeParse(document), from);
 }

@@ -2,14 +2,14 @@
 // registerHandlers() into a plain Map (what the shell hands ipcMain.handle), over a conf store in a temp dir, an
 // in-memory keychain and the API simulator. Every response and every log line is checked on the spot for every
 // secret key this harness has seen: no channel may ever send one back or log one.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { DEFAULT_PROFILE } from '../../common/credentials';
 import type { CallView } from '../../common/call-model';
 import type { Channel, ResponseOf } from '../../common/ipc-contract';
 import type { IpcError, IpcResult } from '../../common/ipc-error';
-import type { StoreData } from '../../common/store-schema';
+import type { RoomsDocument, SettingsDocument } from '../../common/store-schema';
 import { registerHandlers, type IpcListener, type SenderInfo } from '../../main/ipc/register';
 import type { Log } from '../../main/log';
 import {
@@ -72,7 +72,8 @@ export interface IpcHarness {
   /** The store file's bytes plus the keychain's contents: compare before and after a refused request. */
   snapshot(): string;
   /** The store file as it is on disk now. */
-  stored(): StoreData;
+  /** config.json and config.rooms.json as one object. */
+  stored(): SettingsDocument & Pick<RoomsDocument, 'rooms'>;
   /** Resolves with the first broadcast update matching `test` (already seen ones included). */
   nextUpdate(test: (call: CallView) => boolean): Promise<CallView>;
   close(): Promise<void>;
@@ -170,10 +171,16 @@ export async function startIpcHarness(options: HarnessOptions = {}): Promise<Ipc
       return result.error;
     },
     stored() {
-      return JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as StoreData;
+      const read = (name: string): unknown => JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+      const { rooms } = read('config.rooms.json') as RoomsDocument;
+      return { ...(read('config.json') as SettingsDocument), rooms };
     },
     snapshot() {
-      const file = readFileSync(path.join(dir, 'config.json'), 'utf8');
+      // Every file of the store (settings, rooms, last dials, history segments), as text.
+      const files = readdirSync(dir).flatMap((name) =>
+        name === 'config.history' ? readdirSync(path.join(dir, name)).map((s) => path.join(name, s)) : [name],
+      );
+      const file = files.map((name) => `${name}\n${readFileSync(path.join(dir, name), 'utf8')}`).join('\n');
       return JSON.stringify({ file, secrets: [...secrets.secrets.entries()], writes: secrets.writes.length });
     },
     nextUpdate(test) {

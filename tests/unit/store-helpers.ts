@@ -1,13 +1,13 @@
-// Shared fixtures for the store-*.test.ts files: conf in a temp dir as the backend (what electron-store wraps),
-// an in-memory backend for the cap test that would otherwise rewrite a 2 MB file 5,000 times, and a fixed clock.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// Shared fixtures for the store-*.test.ts files: conf in a temp dir as the backend (what electron-store wraps), an
+// in-memory backend that counts writes, a fixed clock, and readers for each of the store's files.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf, { type Options } from 'conf';
 import { afterEach, expect } from 'vitest';
 import { openAppStore, type AppStoreOptions, type OpenedAppStore } from '../../main/store/app-store';
 import type { StoreBackend, StoreBackendFactory } from '../../main/store/backend';
-import type { StoreData } from '../../common/store-schema';
+import type { HistoryRecord, Room, SettingsDocument, StoreData } from '../../common/store-schema';
 
 const dirs: string[] = [];
 
@@ -25,9 +25,9 @@ export function tempDir(): string {
 export const confBackend: StoreBackendFactory = (options) =>
   new Conf<StoreData>({ ...options, projectName: 'room-dialer-test' } as unknown as Options<StoreData>);
 
-/** Keeps the document in memory; `writes` counts how often the service stored it. */
-export function memoryBackend(): { factory: StoreBackendFactory; writes: () => number } {
-  let writes = 0;
+/** Keeps each document in memory; `writes` counts how often the service stored one, per file name. */
+export function memoryBackend(): { factory: StoreBackendFactory; writes: (configName?: string) => number } {
+  const writes = new Map<string, number>();
   const factory: StoreBackendFactory = (options) => {
     let data = options.defaults;
     const backend: StoreBackend = {
@@ -36,13 +36,15 @@ export function memoryBackend(): { factory: StoreBackendFactory; writes: () => n
         return data;
       },
       set store(value) {
-        writes++;
+        writes.set(options.configName, (writes.get(options.configName) ?? 0) + 1);
         data = value;
       },
     };
     return backend;
   };
-  return { factory, writes: () => writes };
+  const count = (configName?: string): number =>
+    configName === undefined ? [...writes.values()].reduce((a, b) => a + b, 0) : (writes.get(configName) ?? 0);
+  return { factory, writes: count };
 }
 
 /** A clock that starts at 2026-11-22T10:00:00Z and moves one second per reading. */
@@ -55,23 +57,50 @@ export function open(dir: string, extra: Partial<AppStoreOptions> = {}): OpenedA
   return openAppStore({ cwd: dir, backend: confBackend, now: steppingClock(), ...extra });
 }
 
-export function configPath(dir: string): string {
-  return path.join(dir, 'config.json');
+export const configPath = (dir: string): string => path.join(dir, 'config.json');
+export const roomsPath = (dir: string): string => path.join(dir, 'config.rooms.json');
+export const lastDialPath = (dir: string): string => path.join(dir, 'config.last-dial.jsonl');
+export const historyDir = (dir: string): string => path.join(dir, 'config.history');
+
+export function readConfig(dir: string): SettingsDocument {
+  return JSON.parse(readFileSync(configPath(dir), 'utf8')) as SettingsDocument;
 }
 
-export function readConfig(dir: string): unknown {
-  return JSON.parse(readFileSync(configPath(dir), 'utf8'));
+export function roomsInFile(dir: string): Room[] {
+  return (JSON.parse(readFileSync(roomsPath(dir), 'utf8')) as { rooms: Room[] }).rooms;
 }
 
+/** The calls in the history segments, oldest first (header lines left out). */
+export function historyInFiles(dir: string): HistoryRecord[] {
+  return readdirSync(historyDir(dir))
+    .filter((name) => /^\d{6}\.jsonl$/.test(name))
+    .sort()
+    .flatMap((name) =>
+      readFileSync(path.join(historyDir(dir), name), 'utf8')
+        .split('\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as HistoryRecord),
+    );
+}
+
+/** Every file under `dir` (recursively), sorted, as paths relative to it. */
 export function filesIn(dir: string): string[] {
-  return readdirSync(dir).sort();
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(path.join(dir, name)).isFile())
+    .sort();
 }
 
-/** Runs `fn` and checks the store file is byte-for-byte what it was. */
+/** Every file of the store folder with its bytes, to compare before and after. */
+export function storeSnapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(filesIn(dir).map((name) => [name, readFileSync(path.join(dir, name), 'base64')]));
+}
+
+/** Runs `fn` and checks no file in the store folder changed, appeared or went. */
 export function expectFileUnchanged<T>(dir: string, fn: () => T): T {
-  const before = readFileSync(configPath(dir));
+  const before = storeSnapshot(dir);
   const result = fn();
-  expect(readFileSync(configPath(dir)).equals(before)).toBe(true);
+  expect(storeSnapshot(dir)).toEqual(before);
   return result;
 }
 

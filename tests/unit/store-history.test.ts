@@ -1,22 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openAppStore, type HistoryInput, type RecentMeetingInput } from '../../main/store/app-store';
-import { defaultStoreData } from '../../main/store/defaults';
-import { HISTORY_LIMIT, RECENT_MEETINGS_LIMIT, type HistoryRecord } from '../../common/store-schema';
+import type { HistoryInput, RecentMeetingInput } from '../../main/store/app-store';
+import { RECENT_MEETINGS_LIMIT } from '../../common/store-schema';
 import {
-  configPath,
   expectFileUnchanged,
   failedField,
+  filesIn,
+  historyDir,
+  historyInFiles,
   memoryBackend,
   ok,
   open,
   readConfig,
-  steppingClock,
   tempDir,
 } from './store-helpers';
 
 const ROOM_ID = '0b6f3c1e-4d5a-4f6b-8c7d-9e0f1a2b3c4d';
+const OTHER_ROOM = '1c7a4d2f-5e6b-4a7c-9d8e-0f1a2b3c4d5e';
 const BASE = Date.parse('2026-11-01T00:00:00.000Z');
 
 function call(n: number, extra: Partial<HistoryInput> = {}): HistoryInput {
@@ -35,8 +36,6 @@ function call(n: number, extra: Partial<HistoryInput> = {}): HistoryInput {
   };
 }
 
-const historyInFile = (dir: string): HistoryRecord[] => (readConfig(dir) as { history: HistoryRecord[] }).history;
-
 describe('call history', () => {
   it('appends records (assigning ids), lists them newest first and filters', () => {
     const dir = tempDir();
@@ -44,19 +43,44 @@ describe('call history', () => {
     const first = ok(store.appendHistory(call(1)));
     const second = ok(store.appendHistory(call(2, { outcome: 'rejected', errorCode: '9002', errorMessage: 'busy' })));
     const third = ok(
-      store.appendHistory(call(3, { roomId: '1c7a4d2f-5e6b-4a7c-9d8e-0f1a2b3c4d5e', meetingCode: undefined })),
+      store.appendHistory(
+        call(3, { roomId: OTHER_ROOM, roomName: '上海培训室', target: 'Rooms 2489756789', meetingCode: undefined }),
+      ),
     );
     expect(first.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(historyInFile(dir)).toEqual([first, second, third]);
+    expect(historyInFiles(dir)).toEqual([first, second, third]);
     expect(store.listHistory()).toEqual([third, second, first]);
     expect(store.listHistory({ roomId: ROOM_ID })).toEqual([second, first]);
     expect(store.listHistory({ outcome: 'rejected' })).toEqual([second]);
     expect(store.listHistory({ since: call(2).startedAt })).toEqual([third, second]);
     expect(store.listHistory({ until: call(2).startedAt })).toEqual([first]);
     expect(store.listHistory({ limit: 1 })).toEqual([third]);
+    // The window's filters: part of the room name or of the target, any case; a meeting by ID or by code.
+    expect(store.listHistory({ room: 'BOARD' })).toEqual([second, first]);
+    expect(store.listHistory({ room: '培训' })).toEqual([third]);
+    expect(store.listHistory({ room: '2489756' })).toEqual([third]);
+    expect(store.listHistory({ meeting: '806146667' })).toEqual([second, first]);
+    expect(store.listHistory({ meeting: '7567173273889276131' })).toEqual([third, second, first]);
+    expect(open(dir).store.listHistory()).toEqual([third, second, first]);
   });
 
-  it('refuses a bad record, naming the field, and leaves the file byte-identical', () => {
+  it('pages in main: offset and limit over the filtered calls, newest first, with the total', () => {
+    const { store } = open(tempDir());
+    const saved = Array.from({ length: 12 }, (_, n) =>
+      ok(store.appendHistory(call(n, { outcome: n % 3 === 0 ? 'rejected' : 'joined' }))),
+    );
+    const newestFirst = [...saved].reverse();
+    const page = store.queryHistory({ offset: 5, limit: 5 });
+    expect(page.records).toEqual(newestFirst.slice(5, 10));
+    expect(page).toMatchObject({ total: 12, offset: 5, capacity: { stored: 12, limit: 100_000, dropped: 0 } });
+    expect(store.queryHistory({ offset: 10, limit: 5 }).records).toEqual(newestFirst.slice(10));
+    expect(store.queryHistory({ offset: 20 }).records).toEqual([]);
+    const rejected = store.queryHistory({ outcome: 'rejected', limit: 2 });
+    expect(rejected.total).toBe(4);
+    expect(rejected.records.map((r) => r.subject)).toEqual(['Meeting 9', 'Meeting 6']);
+  });
+
+  it('refuses a bad record, naming the field, and leaves every file byte-identical', () => {
     const dir = tempDir();
     const { store } = open(dir);
     const kept = ok(store.appendHistory(call(1)));
@@ -78,29 +102,86 @@ describe('call history', () => {
     expect(store.listHistory()).toEqual([kept]);
   });
 
-  it(`keeps at most ${HISTORY_LIMIT} records, dropping the oldest first (5,003 appends)`, () => {
-    // In memory: through conf this would rewrite a ~2 MB file 5,003 times. The cap lives in the service, not conf.
+  it('a finished call appends to history and the last-dial log only: settings and address book stay untouched', () => {
+    const dir = tempDir();
     const memory = memoryBackend();
-    const { store } = openAppStore({ cwd: tempDir(), backend: memory.factory, now: steppingClock() });
-    for (let n = 0; n < HISTORY_LIMIT + 3; n++) ok(store.appendHistory(call(n)));
-    const all = store.listHistory();
-    expect(all).toHaveLength(HISTORY_LIMIT);
-    expect(all[0]!.subject).toBe(`Meeting ${HISTORY_LIMIT + 2}`);
-    expect(all.at(-1)!.subject).toBe('Meeting 3');
-    expect(memory.writes()).toBe(HISTORY_LIMIT + 3);
+    const { store } = open(dir, { backend: memory.factory });
+    const room = ok(store.addRoom({ name: 'Board room', kind: 'sip', address: 'board@example.com' }));
+    const writes = memory.writes();
+    const record = ok(store.appendHistory(call(1, { roomId: room.id })));
+    ok(store.markDialed(room.id, record.outcome, record.startedAt));
+    expect(memory.writes()).toBe(writes);
+    expect(filesIn(dir)).toEqual(['config.history/000001.jsonl', 'config.last-dial.jsonl']);
   });
 
-  it('applies the cap through conf to a full file too', () => {
+  it('keeps at most settings.historyLimit calls: the oldest are dropped, reported, and their segments deleted', () => {
     const dir = tempDir();
-    const seeded = Array.from({ length: HISTORY_LIMIT - 1 }, (_, n) => ({ ...call(n), id: randomUUID() }));
-    writeFileSync(configPath(dir), JSON.stringify({ ...defaultStoreData(), history: seeded }));
+    const { store } = open(dir);
+    ok(store.updateSettings({ historyLimit: 1000 }));
+    const drops: number[] = [];
+    store.onHistoryDropped((dropped, capacity) => {
+      drops.push(dropped);
+      expect(capacity).toMatchObject({ stored: 1000, limit: 1000 });
+    });
+    for (let n = 0; n < 1250; n++) ok(store.appendHistory(call(n)));
+    const all = store.listHistory();
+    expect(all).toHaveLength(1000);
+    expect(all[0]!.subject).toBe('Meeting 1249');
+    expect(all.at(-1)!.subject).toBe('Meeting 250');
+    expect(drops).toEqual(Array.from({ length: 250 }, () => 1));
+    expect(store.historyCapacity()).toEqual({ stored: 1000, limit: 1000, dropped: 250 });
+    // Segments of 100 calls: the two whose every call is beyond the bound are gone; no file was rewritten.
+    const segments = readdirSync(historyDir(dir));
+    expect(segments).toHaveLength(11);
+    expect(segments.sort()[0]).toBe('000003.jsonl');
+    expect(historyInFiles(dir)).toHaveLength(1050);
+    const reopened = open(dir).store;
+    expect(reopened.listHistory()).toEqual(all);
+    expect(reopened.historyCapacity()).toEqual({ stored: 1000, limit: 1000, dropped: 0 });
+  });
+
+  it('lowering the bound drops the oldest calls at once, and says so', () => {
+    const { store } = open(tempDir());
+    for (let n = 0; n < 1500; n++) ok(store.appendHistory(call(n)));
+    const drops: number[] = [];
+    store.onHistoryDropped((dropped) => drops.push(dropped));
+    ok(store.updateSettings({ historyLimit: 1000 }));
+    expect(drops).toEqual([500]);
+    expect(store.listHistory().at(-1)!.subject).toBe('Meeting 500');
+  });
+
+  it('reads back what a crash left: a torn last line is left out, kept in a copy, and the file repaired', () => {
+    const dir = tempDir();
+    const { store } = open(dir);
+    const kept = [ok(store.appendHistory(call(1))), ok(store.appendHistory(call(2)))];
+    const segment = path.join(historyDir(dir), '000001.jsonl');
+    const before = readFileSync(segment, 'utf8');
+    appendFileSync(segment, '{"id":"4f0a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b8c","meetingId":"75');
+    const { store: reopened, notices } = open(dir);
+    expect(notices).toHaveLength(1);
+    const notice = notices[0]!;
+    expect(notice).toMatchObject({ kind: 'repaired', file: 'history', badLines: 1 });
+    expect(readFileSync(notice.backupPath, 'utf8')).toBe(
+      `${before}{"id":"4f0a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b8c","meetingId":"75`,
+    );
+    expect(readFileSync(segment, 'utf8')).toBe(before);
+    expect(reopened.listHistory()).toEqual([...kept].reverse());
+    // The next call starts on a line of its own.
+    const third = ok(reopened.appendHistory(call(3)));
+    expect(open(dir).store.listHistory()).toEqual([third, ...[...kept].reverse()]);
+  });
+
+  it('moves a segment from a newer version aside instead of reading half of it', () => {
+    const dir = tempDir();
+    mkdirSync(historyDir(dir));
+    const original = '{"format":"room-dialer-history","version":9}\n{"anything":1}\n';
+    writeFileSync(path.join(historyDir(dir), '000001.jsonl'), original);
     const { store, notices } = open(dir);
-    expect(notices).toEqual([]);
-    for (const n of [HISTORY_LIMIT - 1, HISTORY_LIMIT, HISTORY_LIMIT + 1]) ok(store.appendHistory(call(n)));
-    const inFile = historyInFile(dir);
-    expect(inFile).toHaveLength(HISTORY_LIMIT);
-    expect(inFile[0]!.subject).toBe('Meeting 2');
-    expect(inFile.at(-1)!.subject).toBe(`Meeting ${HISTORY_LIMIT + 1}`);
+    expect(notices[0]).toMatchObject({ kind: 'moved-aside', file: 'history', reason: 'newer-version' });
+    expect(readFileSync(notices[0]!.backupPath, 'utf8')).toBe(original);
+    expect(store.listHistory()).toEqual([]);
+    ok(store.appendHistory(call(1)));
+    expect(open(dir).store.listHistory()).toHaveLength(1);
   });
 });
 
@@ -120,7 +201,7 @@ describe('recent meetings', () => {
     expect(list.map((m) => m.subject)).toEqual(['周会 2', '周会 1']);
     expect(list[0]!.usedAt).toBe('2026-11-22T12:00:00.000Z');
     expect(list[1]!.usedAt).toBe('2026-11-22T10:00:00.000Z');
-    expect((readConfig(dir) as { recentMeetings: unknown }).recentMeetings).toEqual(list);
+    expect(readConfig(dir).recentMeetings).toEqual(list);
   });
 
   it('moves a meeting used again to the top instead of listing it twice (same id or same code)', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingRoomInfo } from '../../common/wemeet-types';
-import type { Room } from '../../common/store-schema';
-import { expectFileUnchanged, failedField, ok, open, readConfig, sipRoom, tempDir } from './store-helpers';
+import { expectFileUnchanged, failedField, ok, open, roomsInFile, sipRoom, tempDir } from './store-helpers';
 
 function info(id: string, extra: Partial<MeetingRoomInfo> = {}): MeetingRoomInfo {
   return {
@@ -28,7 +27,7 @@ describe('importing Tencent Rooms', () => {
       ['rooms', '1002', 'Rooms 1002', false],
       ['rooms', '1003', '董事会议室', true],
     ]);
-    expect((readConfig(dir) as { rooms: Room[] }).rooms).toEqual(rooms);
+    expect(roomsInFile(dir)).toEqual(rooms);
   });
 
   it('importing the same list twice adds no duplicates and writes nothing', () => {

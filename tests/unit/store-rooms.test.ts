@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RoomInput } from '../../common/room-input';
 import type { Room } from '../../common/store-schema';
@@ -5,9 +6,11 @@ import {
   expectFileUnchanged,
   failedField,
   h323Room,
+  lastDialPath,
   ok,
   open,
-  readConfig,
+  roomsInFile,
+  roomsPath,
   sipRoom,
   tempDir,
   tencentRoom,
@@ -18,8 +21,6 @@ function setup() {
   const { store } = open(dir);
   return { dir, store };
 }
-
-const roomsInFile = (dir: string): Room[] => (readConfig(dir) as { rooms: Room[] }).rooms;
 
 describe('address book: adding rooms', () => {
   it('stores a room of each kind with an id, timestamps and callable set', () => {
@@ -158,16 +159,31 @@ describe('address book: markDialed', () => {
   it('records the last dial without counting it as an edit, ignoring an older result', () => {
     const { dir, store } = setup();
     const room = ok(store.addRoom(sipRoom));
+    const roomsFile = readFileSync(roomsPath(dir));
     const dialed = ok(store.markDialed(room.id, 'joined', '2026-11-22T11:00:00.000Z'));
     expect(dialed).toMatchObject({
       lastDialedAt: '2026-11-22T11:00:00.000Z',
       lastOutcome: 'joined',
       updatedAt: room.updatedAt,
     });
-    expect(roomsInFile(dir)[0]).toEqual(dialed);
+    expect(store.getRoom(room.id)).toEqual(dialed);
+    // A finished call does not rewrite the address book; the dial is in the small log and survives a restart.
+    expect(readFileSync(roomsPath(dir)).equals(roomsFile)).toBe(true);
+    expect(open(dir).store.getRoom(room.id)).toEqual(dialed);
     expect(
       expectFileUnchanged(dir, () => ok(store.markDialed(room.id, 'no_answer', '2026-11-22T10:59:00.000Z'))),
     ).toEqual(dialed);
+  });
+
+  it('writes the latest dials into the address book file with the next room change, and empties the log', () => {
+    const { dir, store } = setup();
+    const room = ok(store.addRoom(sipRoom));
+    const dialed = ok(store.markDialed(room.id, 'rejected', '2026-11-22T11:00:00.000Z'));
+    expect(existsSync(lastDialPath(dir))).toBe(true);
+    ok(store.addRoom(h323Room));
+    expect(roomsInFile(dir)[0]).toEqual(dialed);
+    expect(existsSync(lastDialPath(dir))).toBe(false);
+    expect(open(dir).store.getRoom(room.id)).toEqual(dialed);
   });
 
   it('refuses an unknown room, an empty outcome or a time that is not UTC ISO, changing nothing', () => {

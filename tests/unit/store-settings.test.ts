@@ -23,8 +23,9 @@ describe('settings', () => {
       instanceId: 2,
       endpoint: 'http://127.0.0.1:8080',
       window: { x: -1920, y: 0, width: 1280, height: 800 },
+      historyLimit: 100_000,
     });
-    expect((readConfig(dir) as { settings: unknown }).settings).toEqual(next);
+    expect(readConfig(dir).settings).toEqual(next);
     expect(open(dir).store.getSettings()).toEqual(next);
   });
 
@@ -52,6 +53,9 @@ describe('settings', () => {
       [{ window: { x: 0, y: 0, width: 0, height: 600 } }, 'window.width'],
       [{ window: { x: 0, y: 0, width: 800 } }, 'window.height'],
       [{ window: { x: 0, y: 0, width: 800, height: 600, z: 1 } }, 'window.z'],
+      [{ historyLimit: 999 }, 'historyLimit'],
+      [{ historyLimit: 200_001 }, 'historyLimit'],
+      [{ historyLimit: 1e5 + 0.5 }, 'historyLimit'],
       // One good value next to a bad one: neither is applied.
       [{ locale: 'en-US', maxConcurrentDials: 17 }, 'maxConcurrentDials'],
       [{ pollIntervalMS: 2000 }, 'pollIntervalMS'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultStoreData } from '../../main/store/defaults';
-import { CURRENT_SCHEMA_VERSION, type StoreData } from '../../common/store-schema';
-import { upgrade, UnreadableStoreError } from '../../main/store/upgrade';
+import { DEFAULT_HISTORY_LIMIT, DEFAULT_SETTINGS, defaultSettingsDocument } from '../../main/store/defaults';
+import { CURRENT_SCHEMA_VERSION } from '../../common/store-schema';
+import { readRoomsDocument, upgradeConfig, UnreadableStoreError, type SplitStore } from '../../main/store/upgrade';
 
 const ID_1 = '0b6f3c1e-4d5a-4f6b-8c7d-9e0f1a2b3c4d';
 const ID_2 = '1c7a4d2f-5e6b-4a7c-9d8e-0f1a2b3c4d5e';
@@ -60,7 +60,7 @@ const v0 = {
 
 function unreadable(data: unknown): UnreadableStoreError {
   try {
-    upgrade(data);
+    upgradeConfig(data);
   } catch (error) {
     if (error instanceof UnreadableStoreError) return error;
     throw error;
@@ -68,39 +68,83 @@ function unreadable(data: unknown): UnreadableStoreError {
   throw new Error('expected upgrade to refuse the document');
 }
 
+/** The three v2 parts of an old single file. */
+function split(data: unknown): { from: number; parts: SplitStore } {
+  const content = upgradeConfig(data);
+  if (content.kind !== 'split') throw new Error(`expected an old file to be split, got ${content.kind}`);
+  return content;
+}
+
+const HISTORY_RECORD = {
+  id: '3e9c6f4b-7a8d-4c9e-bf0a-2b3c4d5e6f70',
+  meetingId: '7567173273889276131',
+  roomId: ID_1,
+  roomName: 'Board room',
+  target: 'SIP sip:board@video.example.com',
+  startedAt: T,
+  endedAt: T,
+  outcome: 'joined',
+};
+
 describe('store upgrade', () => {
-  it('upgrades v0: sipUri becomes address, rooms become callable, missing settings take defaults', () => {
-    const { data, from } = upgrade(structuredClone(v0));
+  it('upgrades v0 and splits it: sipUri becomes address, rooms become callable, missing settings take defaults', () => {
+    const { from, parts } = split(structuredClone(v0));
     expect(from).toBe(0);
-    expect(data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-    expect(data.rooms[0]).toMatchObject({
+    expect(parts.settings.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(parts.rooms.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    const rooms = parts.rooms.rooms;
+    expect(rooms[0]).toMatchObject({
       kind: 'sip',
       address: 'sip:board@video.example.com',
       callable: true,
       favorite: true,
+      lastOutcome: 'joined',
     });
-    expect(data.rooms[0]).not.toHaveProperty('sipUri');
-    expect(data.rooms[1]).toMatchObject({ kind: 'h323', address: '10.0.0.5', callable: true });
-    expect(data.rooms[2]).toMatchObject({ kind: 'rooms', meetingRoomId: '2489756789', callable: true });
-    expect(data.rooms[2]).not.toHaveProperty('address');
-    expect(data.settings).toEqual({ ...defaultStoreData().settings, locale: 'zh-CN', pollIntervalMs: 3000 });
-    expect(data.recentMeetings).toEqual(v0.recentMeetings);
-    expect(data.history).toEqual([]);
+    expect(rooms[0]).not.toHaveProperty('sipUri');
+    expect(rooms[1]).toMatchObject({ kind: 'h323', address: '10.0.0.5', callable: true });
+    expect(rooms[2]).toMatchObject({ kind: 'rooms', meetingRoomId: '2489756789', callable: true });
+    expect(rooms[2]).not.toHaveProperty('address');
+    expect(parts.settings.settings).toEqual({ ...DEFAULT_SETTINGS, locale: 'zh-CN', pollIntervalMs: 3000 });
+    expect(parts.settings.recentMeetings).toEqual(v0.recentMeetings);
+    expect(parts.history).toEqual([]);
+  });
+
+  it('splits a v1 file, keeping every room, setting, recent meeting and call, and adds the history bound', () => {
+    const v1 = { ...split(structuredClone(v0)).parts, history: [HISTORY_RECORD] };
+    const { historyLimit: _v2Only, ...v1Settings } = v1.settings.settings;
+    const file = {
+      schemaVersion: 1,
+      rooms: v1.rooms.rooms,
+      settings: v1Settings,
+      recentMeetings: v1.settings.recentMeetings,
+      history: v1.history,
+    };
+    const { from, parts } = split(JSON.parse(JSON.stringify(file)));
+    expect(from).toBe(1);
+    expect(parts.rooms.rooms).toEqual(v1.rooms.rooms);
+    expect(parts.settings.settings).toEqual({ ...v1Settings, historyLimit: DEFAULT_HISTORY_LIMIT });
+    expect(parts.settings.recentMeetings).toEqual(v1.settings.recentMeetings);
+    expect(parts.history).toEqual([HISTORY_RECORD]);
   });
 
   it('treats an empty v0 file ({}) as a fresh store', () => {
-    expect(upgrade({})).toEqual({ data: defaultStoreData(), from: 0 });
+    const { parts } = split({});
+    expect(parts.settings).toEqual(defaultSettingsDocument());
+    expect(parts.rooms.rooms).toEqual([]);
+    expect(parts.history).toEqual([]);
   });
 
-  it('leaves a current-version document exactly as it is', () => {
-    const current: StoreData = upgrade(structuredClone(v0)).data;
-    const again = upgrade(structuredClone(current));
-    expect(again.from).toBe(CURRENT_SCHEMA_VERSION);
-    expect(again.data).toEqual(current);
+  it('leaves a current-version config.json exactly as it is', () => {
+    const current = { ...defaultSettingsDocument(), recentMeetings: v0.recentMeetings };
+    expect(upgradeConfig(structuredClone(current))).toEqual({ kind: 'current', document: current });
   });
 
   it('refuses a document from a newer version instead of dropping what it does not know', () => {
-    const error = unreadable({ ...defaultStoreData(), schemaVersion: CURRENT_SCHEMA_VERSION + 1, newThing: [1] });
+    const error = unreadable({
+      ...defaultSettingsDocument(),
+      schemaVersion: CURRENT_SCHEMA_VERSION + 1,
+      newThing: [1],
+    });
     expect(error.reason).toBe('newer-version');
     expect(error.version).toBe(CURRENT_SCHEMA_VERSION + 1);
   });
@@ -114,12 +158,19 @@ describe('store upgrade', () => {
     expect(error.reason).toBe('invalid');
     expect(error.detail['en-US']).toContain('rooms[0].address');
     expect(error.detail['zh-CN']).toContain('rooms[0].address');
+    const settings = defaultSettingsDocument();
     expect(
-      unreadable({
-        ...defaultStoreData(),
-        settings: { ...defaultStoreData().settings, endpoint: 'http://evil.example' },
-      }).detail['en-US'],
+      unreadable({ ...settings, settings: { ...settings.settings, endpoint: 'http://evil.example' } }).detail['en-US'],
     ).toContain('settings.endpoint');
-    expect(unreadable({ ...defaultStoreData(), extra: true }).detail['en-US']).toContain('extra');
+    expect(unreadable({ ...settings, extra: true }).detail['en-US']).toContain('extra');
+    // A v2 config.json never holds rooms: they live in config.rooms.json.
+    expect(unreadable({ ...settings, rooms: [] }).detail['en-US']).toContain('rooms');
+  });
+
+  it('reads the address book file, refusing a newer one or one that is not an address book', () => {
+    const rooms = split(structuredClone(v0)).parts.rooms;
+    expect(readRoomsDocument(JSON.parse(JSON.stringify(rooms)))).toEqual(rooms);
+    expect(() => readRoomsDocument({ ...rooms, schemaVersion: CURRENT_SCHEMA_VERSION + 1 })).toThrow(/newer/);
+    expect(() => readRoomsDocument({ schemaVersion: CURRENT_SCHEMA_VERSION, rooms: {} })).toThrow(/rooms/);
   });
 });

@@ -1,5 +1,5 @@
-// history:list: finished calls, newest first, filtered. A since/until that is not a time would silently filter
-// nothing, so it is refused naming the field.
+// history:list: one page of finished calls, newest first, filtered by the store (the one filter). A since/until that
+// is not a time, or a meeting that is not digits, would silently match nothing, so each is refused naming the field.
 import type { RequestOf } from '../../../common/ipc-contract';
 import { invalid } from '../../../common/validation';
 import type { HandlerContext } from './context';
@@ -16,12 +16,23 @@ function checkTime(value: string | undefined, field: 'since' | 'until'): void {
   );
 }
 
+function checkMeeting(value: string | undefined): void {
+  if (value === undefined || /^\d{1,32}$/.test(value)) return;
+  unwrap(
+    invalid('meeting', {
+      'zh-CN': 'meeting：必须是会议 ID 或 9 位会议号（只含数字）',
+      'en-US': 'meeting: must be a meeting ID or 9-digit meeting code (digits only)',
+    }),
+  );
+}
+
 export function historyHandlers(ctx: HandlerContext): HandlersFor<'history:list'> {
   return {
-    'history:list': (filter: RequestOf<'history:list'>) => {
-      checkTime(filter.since, 'since');
-      checkTime(filter.until, 'until');
-      return ctx.store.listHistory(filter);
+    'history:list': (query: RequestOf<'history:list'>) => {
+      checkTime(query.since, 'since');
+      checkTime(query.until, 'until');
+      checkMeeting(query.meeting);
+      return ctx.store.queryHistory(query);
     },
   };
 }

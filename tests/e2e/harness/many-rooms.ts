@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { roomSchema, type Room } from '../../../common/store-schema';
-import { defaultStoreData } from '../../../main/store/defaults';
+import { roomsDocument } from '../../../main/store/defaults';
 
 const BUILDINGS = ['总部大楼', '研发中心', '深圳分公司', '北京办公室', 'Shanghai Tower', 'Innovation Park'];
 const KINDS = ['会议室', '培训室', '洽谈室', '多功能厅', 'Board room', 'Huddle room', '视频会议室'];
@@ -52,8 +52,7 @@ export function generateRooms(count: number, at = new Date('2026-11-01T08:00:00.
   return rooms;
 }
 
-/** Writes config.json with `rooms` into `storeDir` (the folder startAppBackend opens). */
+/** Writes the address book file (config.rooms.json) with `rooms` into `storeDir` (the folder startAppBackend opens). */
 export function writeStoreWithRooms(storeDir: string, rooms: readonly Room[]): void {
-  const data = { ...defaultStoreData(), rooms };
-  writeFileSync(path.join(storeDir, 'config.json'), JSON.stringify(data));
+  writeFileSync(path.join(storeDir, 'config.rooms.json'), JSON.stringify(roomsDocument(rooms)));
 }

@@ -1,0 +1,257 @@
+// Opening the store's files (their names: storePaths). In order:
+//   1. temp files left by an interrupted write are removed (stale-temp.ts);
+//   2. each file is read and checked here first, before the backend library sees it; one that is not JSON, fails
+//      its schema, or comes from a newer app version is MOVED ASIDE to <name>.<why>-<UTC time>.json with its bytes
+//      untouched and that part starts empty, with a notice carrying the backup path: nothing is silently wiped;
+//   3. a version-1 config.json (everything in one file) is COPIED to config.v1-<time>.json, then split: rooms,
+//      history, and finally the new config.json, so an interrupted upgrade simply runs again;
+//   4. only then are the backends (electron-store / conf) created, on files they will accept.
+// When the folder cannot be used (read-only, a folder named config.json) the store still opens, with what it could
+// read, in memory, and refuses every save with an error naming the folder (open-context.ts).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import {
+  roomsDocumentSchema,
+  settingsDocumentSchema,
+  type LastDial,
+  type Room,
+  type RoomsDocument,
+  type SettingsDocument,
+  type StoreData,
+} from '../../common/store-schema';
+import type { StoreBackend, StoreBackendFactory, StoreBackendOptions } from './backend';
+import { copyAside, moveAside } from './backup';
+import { confSchemaOptions } from './conf-schema';
+import { defaultSettingsDocument, roomsDocument } from './defaults';
+import { HistoryLog, SEGMENT_NAME } from './history-log';
+import { LastDialLog } from './last-dial';
+import { upgradedNotice, type StoreFileKind, type StoreNotice } from './notices';
+import { OpenContext } from './open-context';
+import { removeStaleTemps } from './stale-temp';
+import { guardFile, type StoreWriteError } from './store-errors';
+import { inspectJsonFile, parseJsonText, writeJsonAtomically } from './store-file';
+import { readRoomsDocument, upgradeConfig, type SplitStore } from './upgrade';
+
+export interface StorePaths {
+  readonly folder: string;
+  /** `<name>.json`: settings and recent meetings. */
+  readonly settings: string;
+  /** `<name>.rooms.json`: the address book. */
+  readonly rooms: string;
+  /** `<name>.last-dial.jsonl`: each room's latest dial since the address book file was last written. */
+  readonly lastDial: string;
+  /** `<name>.history/`: call history segments. */
+  readonly history: string;
+}
+
+/** `configName` is "config" in the app and "demo" for npm run demo, so the two never share a file. */
+export function storePaths(cwd: string, configName: string): StorePaths {
+  const folder = path.resolve(cwd);
+  return {
+    folder,
+    settings: path.join(folder, `${configName}.json`),
+    rooms: path.join(folder, `${configName}.rooms.json`),
+    lastDial: path.join(folder, `${configName}.last-dial.jsonl`),
+    history: path.join(folder, `${configName}.history`),
+  };
+}
+
+/** One JSON document the store rewrites whole, through its backend. */
+export interface DocumentFile {
+  readonly path: string;
+  /** Validates and writes atomically; throws StoreWriteError when the file system refuses. */
+  write(document: StoreData): void;
+}
+
+export interface OpenedFiles {
+  readonly paths: StorePaths;
+  readonly settings: SettingsDocument;
+  /** With each room's latest dial applied. */
+  readonly rooms: readonly Room[];
+  readonly settingsFile: DocumentFile;
+  readonly roomsFile: DocumentFile;
+  readonly history: HistoryLog;
+  readonly lastDial: LastDialLog;
+  readonly notices: readonly StoreNotice[];
+}
+
+function backendFile(backend: StoreBackend): DocumentFile {
+  return {
+    path: backend.path,
+    write: (document) =>
+      guardFile('write', backend.path, () => {
+        backend.store = document;
+      }),
+  };
+}
+
+function refusingFile(filePath: string, error: StoreWriteError): DocumentFile {
+  return {
+    path: filePath,
+    write: () => {
+      throw error;
+    },
+  };
+}
+
+function isStoreFileName(paths: StorePaths): (name: string) => boolean {
+  const names = new Set([paths.settings, paths.rooms, paths.lastDial].map((file) => path.basename(file)));
+  return (name) => names.has(name);
+}
+
+/** A file's document, or undefined when it is missing, unreadable (then moved aside) or could not be read at all. */
+function readDocument<T>(
+  ctx: OpenContext,
+  kind: StoreFileKind,
+  file: string,
+  read: (json: unknown) => T,
+): T | undefined {
+  const state = ctx.read(file, () => inspectJsonFile(file, read));
+  if (state?.kind === 'unreadable') ctx.setAside(kind, file, state.reason, state.detail, state.version);
+  return state?.kind === 'readable' ? state.value : undefined;
+}
+
+/**
+ * Step 3 for the address book and settings: the v1 file is kept as it was, files an earlier interrupted upgrade (or
+ * a restored backup) left are moved aside, and config.json is written last.
+ */
+function writeSplit(ctx: OpenContext, paths: StorePaths, split: { from: number; parts: SplitStore }): () => void {
+  let backupPath = '';
+  ctx.write(paths.settings, () => (backupPath = copyAside(paths.settings, `v${split.from}`, ctx.at)));
+  for (const file of [paths.rooms, paths.lastDial, paths.history]) {
+    ctx.write(file, () => {
+      if (existsSync(file)) moveAside(file, 'replaced', ctx.at);
+    });
+  }
+  ctx.write(paths.rooms, () => writeJsonAtomically(paths.rooms, split.parts.rooms));
+  // The history is written by HistoryLog.open between these two steps; config.json, the commit point, comes last.
+  return () => {
+    if (ctx.write(paths.settings, () => writeJsonAtomically(paths.settings, split.parts.settings))) {
+      ctx.notice(upgradedNotice(split.from, backupPath));
+    }
+  };
+}
+
+interface BackendSpec {
+  readonly kind: StoreFileKind;
+  readonly file: string;
+  readonly schema: z.ZodType;
+  /** What the backend writes when the file does not exist yet. */
+  readonly defaults: StoreData;
+  /** What the part starts from when the backend refused the file. */
+  readonly empty: StoreData;
+}
+
+/**
+ * The backend for one file. When its own check refuses a file ours accepted, that file is moved aside and the
+ * part starts from `spec.empty` (`reset`). Undefined when the file system refused: writing has stopped.
+ */
+function openBackend(
+  ctx: OpenContext,
+  factory: StoreBackendFactory,
+  spec: BackendSpec,
+): { file: DocumentFile; reset: boolean } | undefined {
+  const options = (defaults: StoreData): StoreBackendOptions => ({
+    ...confSchemaOptions(spec.schema),
+    cwd: path.dirname(spec.file),
+    configName: path.basename(spec.file, '.json'),
+    defaults,
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+    watch: false,
+    deserialize: (text) => parseJsonText(text) as StoreData,
+  });
+  let backend: StoreBackend | undefined;
+  let reset = false;
+  try {
+    if (!ctx.write(spec.file, () => (backend = factory(options(spec.defaults))))) return undefined;
+  } catch (error) {
+    if (!existsSync(spec.file)) throw error;
+    // The backend's own check refused a file ours accepted (or the file changed meanwhile). Keep it, start clean.
+    const why = error instanceof Error ? error.message.slice(0, 300) : String(error);
+    ctx.setAside(spec.kind, spec.file, 'invalid', { 'zh-CN': why, 'en-US': why }, undefined);
+    reset = true;
+    if (!ctx.write(spec.file, () => (backend = factory(options(spec.empty))))) return undefined;
+  }
+  const opened = backend as StoreBackend;
+  if (path.resolve(opened.path) !== spec.file) {
+    throw new Error(`store backend uses ${opened.path}, expected ${spec.file}: check the factory passes cwd and name`);
+  }
+  return { file: backendFile(opened), reset };
+}
+
+/** `room` with the latest dial from the log when it is newer than the one the address book file holds. */
+function withLastDial(room: Room, dial: LastDial | undefined): Room {
+  if (dial === undefined) return room;
+  if (room.lastDialedAt !== undefined && Date.parse(room.lastDialedAt) > Date.parse(dial.at)) return room;
+  return { ...room, lastDialedAt: dial.at, lastOutcome: dial.outcome };
+}
+
+export function openStoreFiles(options: {
+  readonly cwd: string;
+  readonly configName: string;
+  readonly backend: StoreBackendFactory;
+  readonly now: () => Date;
+}): OpenedFiles {
+  const paths = storePaths(options.cwd, options.configName);
+  const ctx = new OpenContext(options.now);
+  removeStaleTemps(paths.folder, isStoreFileName(paths));
+  removeStaleTemps(paths.history, (name) => SEGMENT_NAME.test(name));
+
+  let settings = defaultSettingsDocument();
+  let rooms: readonly Room[];
+  const config = readDocument(ctx, 'settings', paths.settings, upgradeConfig);
+  let history: HistoryLog;
+  if (config?.kind === 'split') {
+    settings = config.parts.settings;
+    rooms = config.parts.rooms.rooms;
+    const finishSplit = writeSplit(ctx, paths, config);
+    history = HistoryLog.open(paths.history, settings.settings.historyLimit, ctx, config.parts.history);
+    finishSplit();
+  } else {
+    if (config?.kind === 'current') settings = config.document;
+    rooms = readDocument<RoomsDocument>(ctx, 'rooms', paths.rooms, readRoomsDocument)?.rooms ?? [];
+    history = HistoryLog.open(paths.history, settings.settings.historyLimit, ctx);
+  }
+  const { log: lastDial, latest } = LastDialLog.open(paths.lastDial, ctx);
+  rooms = rooms.map((room) => withLastDial(room, latest.get(room.id)));
+
+  const settingsBackend = openBackend(ctx, options.backend, {
+    kind: 'settings',
+    file: paths.settings,
+    schema: settingsDocumentSchema,
+    defaults: settings,
+    empty: defaultSettingsDocument(),
+  });
+  if (settingsBackend?.reset) settings = defaultSettingsDocument();
+  const roomsBackend = openBackend(ctx, options.backend, {
+    kind: 'rooms',
+    file: paths.rooms,
+    schema: roomsDocumentSchema,
+    defaults: roomsDocument(rooms),
+    empty: roomsDocument(),
+  });
+  if (roomsBackend?.reset) rooms = [];
+
+  const blocked = ctx.blocked;
+  if (blocked) {
+    history.stopWriting(blocked);
+    lastDial.stopWriting(blocked);
+  }
+  const fileOf = (opened: { file: DocumentFile } | undefined, file: string): DocumentFile => {
+    if (blocked) return refusingFile(file, blocked);
+    if (opened) return opened.file;
+    throw new Error('unreachable: a backend that did not open stops writing');
+  };
+  return {
+    paths,
+    settings,
+    rooms,
+    settingsFile: fileOf(settingsBackend, paths.settings),
+    roomsFile: fileOf(roomsBackend, paths.rooms),
+    history,
+    lastDial,
+    notices: ctx.finish(),
+  };
+}
