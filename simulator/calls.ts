@@ -1,7 +1,9 @@
 // Room-call invites and their answer status, derived lazily from the clock (no timers):
 //   never called → 1; ringing → 4 until answerDelayMs; then the scripted outcome:
-//   answer → 2; reject → 3; noanswer → 4 until ringWindowMs, then 0; leave → 2, then 6 after leaveAfterMs.
+//   answer → 2; reject → 3; noanswer → 4 until ringWindowMs, then 0; leave → 2, then 6 after the invite's
+//   leaveAfterMs; fail → 0 at once (room-call itself answered status 5).
 //   Cancelled while ringing → 5. Any ringing that reaches ringWindowMs ends as 0.
+//   A cut (dropRoom, or the meeting ending) at t: joined at t → 6, ringing at t → 0; other states stay.
 import { randomUUID } from 'node:crypto';
 import type { CallTarget, InviteRecord } from './types';
 
@@ -19,15 +21,7 @@ export interface AnswerSnapshot {
   readonly atMs: number | undefined;
 }
 
-interface Invite {
-  inviteId: string;
-  meetingId: string;
-  target: CallTarget;
-  outcome: InviteRecord['outcome'];
-  createdAtMs: number;
-  cancelledAtMs: number | undefined;
-  replaced: boolean;
-}
+type Invite = { -readonly [K in keyof InviteRecord]: InviteRecord[K] };
 
 export function targetKey(target: CallTarget): string {
   return target.kind === 'rooms' ? `rooms:${target.meetingRoomId}` : `mra:${target.protocol}:${target.dialString}`;
@@ -40,7 +34,12 @@ export class CallBook {
   constructor(private readonly timing: CallTiming) {}
 
   /** A new invite; it replaces any earlier one for the same meeting and target (a redial). */
-  place(meetingId: string, target: CallTarget, outcome: InviteRecord['outcome'], nowMs: number): Invite {
+  place(
+    meetingId: string,
+    target: CallTarget,
+    script: { outcome: InviteRecord['outcome']; leaveAfterMs?: number | undefined },
+    nowMs: number,
+  ): InviteRecord {
     const key = `${meetingId}|${targetKey(target)}`;
     const previous = this.current.get(key);
     if (previous) previous.replaced = true;
@@ -48,10 +47,12 @@ export class CallBook {
       inviteId: randomUUID(),
       meetingId,
       target,
-      outcome,
+      outcome: script.outcome,
+      leaveAfterMs: script.leaveAfterMs ?? this.timing.leaveAfterMs,
       createdAtMs: nowMs,
       cancelledAtMs: undefined,
       replaced: false,
+      cutAtMs: undefined,
     };
     this.current.set(key, invite);
     this.history.push(invite);
@@ -80,14 +81,62 @@ export class CallBook {
     return 'cancelled';
   }
 
+  /** The room leaves the meeting at `atMs` (status 6 from then). Throws unless it is in the meeting (2) then. */
+  drop(meetingId: string, target: CallTarget, atMs: number): void {
+    const invite = this.current.get(`${meetingId}|${targetKey(target)}`);
+    if (!invite) throw new Error(`dropRoom: ${targetKey(target)} was never called into meeting ${meetingId}`);
+    const at = this.statusOf(invite, atMs).status;
+    if (at !== 2) throw new Error(`dropRoom: ${targetKey(target)} is not in meeting ${meetingId} then (status ${at})`);
+    invite.cutAtMs = atMs;
+  }
+
+  /** Every call into the meeting is cut at `atMs` (the meeting ended). */
+  cutMeeting(meetingId: string, atMs: number): void {
+    for (const invite of this.current.values()) {
+      if (invite.meetingId === meetingId) invite.cutAtMs = Math.min(invite.cutAtMs ?? atMs, atMs);
+    }
+  }
+
+  /** The callees in the meeting (status 2) at nowMs, with when they joined. */
+  joined(meetingId: string, nowMs: number): { target: CallTarget; joinedAtMs: number }[] {
+    const result: { target: CallTarget; joinedAtMs: number }[] = [];
+    for (const invite of this.current.values()) {
+      if (invite.meetingId !== meetingId) continue;
+      const snapshot = this.statusOf(invite, nowMs);
+      if (snapshot.status === 2) result.push({ target: invite.target, joinedAtMs: snapshot.atMs ?? nowMs });
+    }
+    return result;
+  }
+
+  /** Whether any callee has been in the meeting by nowMs (in it, or left after joining). */
+  everJoined(meetingId: string, nowMs: number): boolean {
+    return this.history.some((invite) => {
+      if (invite.meetingId !== meetingId) return false;
+      const status = this.statusOf(invite, nowMs).status;
+      return status === 2 || status === 6;
+    });
+  }
+
   records(): readonly InviteRecord[] {
     return this.history.map((invite) => Object.freeze({ ...invite }));
   }
 
   private statusOf(invite: Invite, nowMs: number): AnswerSnapshot {
-    const { answerDelayMs, ringWindowMs, leaveAfterMs } = this.timing;
+    const cut = invite.cutAtMs;
+    if (cut === undefined || nowMs < cut) return this.scripted(invite, nowMs);
+    const atCut = this.scripted(invite, cut);
+    if (atCut.status === 2) return { status: 6, atMs: cut };
+    if (atCut.status === 4) return { status: 0, atMs: cut };
+    return this.scripted(invite, nowMs);
+  }
+
+  private scripted(invite: Invite, nowMs: number): AnswerSnapshot {
+    const { answerDelayMs, ringWindowMs } = this.timing;
     const start = invite.createdAtMs;
-    if (invite.cancelledAtMs !== undefined) return { status: 5, atMs: invite.cancelledAtMs };
+    if (invite.cancelledAtMs !== undefined && nowMs >= invite.cancelledAtMs) {
+      return { status: 5, atMs: invite.cancelledAtMs };
+    }
+    if (invite.outcome === 'fail') return { status: 0, atMs: start };
     const elapsed = nowMs - start;
     const ringsOut = invite.outcome === 'noanswer' || answerDelayMs >= ringWindowMs;
     if (ringsOut)
@@ -98,9 +147,9 @@ export class CallBook {
       case 'reject':
         return { status: 3, atMs: answeredAt };
       case 'leave':
-        return elapsed < answerDelayMs + leaveAfterMs
+        return elapsed < answerDelayMs + invite.leaveAfterMs
           ? { status: 2, atMs: answeredAt }
-          : { status: 6, atMs: answeredAt + leaveAfterMs };
+          : { status: 6, atMs: answeredAt + invite.leaveAfterMs };
       case 'answer':
         return { status: 2, atMs: answeredAt };
       case 'noanswer': // handled by ringsOut above; kept for exhaustiveness

@@ -1,14 +1,21 @@
 // What a request handler gets: the parsed request and the simulator's state at the moment it arrived.
 import type { CallBook } from './calls';
+import type { MeetingBook } from './meeting-book';
+import type { ListCursors } from './meeting-list';
 import type { SeedMeeting, SeedRoom, SimulatorCredentials } from './types';
 
 export interface HandlerContext {
   readonly credentials: SimulatorCredentials;
   readonly meetings: readonly SeedMeeting[];
+  /** Live meeting state: status and who is in each meeting. */
+  readonly book: MeetingBook;
   readonly rooms: readonly SeedRoom[];
   readonly roomsById: ReadonlyMap<string, SeedRoom>;
   readonly calls: CallBook;
-  /** clock(): drives call state. */
+  readonly listCursors: ListCursors;
+  /** room-call answers carry `status` (2 inviting / 5 failed, §8.2); false: only invite_id, as the older service. */
+  readonly roomCallAnswersStatus: boolean;
+  /** clock(): drives call and meeting state. */
   readonly nowMs: number;
   /** clock() + clockOffsetMs: the server's wall clock (timestamps it shows). */
   readonly serverNowMs: number;

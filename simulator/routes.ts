@@ -4,6 +4,7 @@ import type { Handler } from './context';
 import { SimError } from './errors';
 import { meetingRoomsList } from './handlers/meeting-rooms';
 import { meetingById, meetingsQuery } from './handlers/meetings';
+import { realTimeParticipants } from './handlers/participants';
 import { cancelRoomCall, roomCall, roomCallInfo } from './handlers/room-calls';
 
 interface Route {
@@ -20,6 +21,12 @@ const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: /^\/v1\/meeting-rooms$/, params: [], handler: meetingRoomsList },
   { method: 'GET', pattern: /^\/v1\/meetings$/, params: [], handler: meetingsQuery },
   { method: 'GET', pattern: /^\/v1\/meetings\/([^/]+)$/, params: ['meeting_id'], handler: meetingById },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/meetings\/([^/]+)\/real-time-participants$/,
+    params: ['meeting_id'],
+    handler: realTimeParticipants,
+  },
 ];
 
 export interface Match {

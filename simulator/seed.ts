@@ -1,14 +1,7 @@
-// Deterministic seed data: the demo enterprise's credentials, meetings (times relative to the clock at start)
-// and 320 Rooms, plus the outcome scripts for rooms and SIP/H.323 dial strings.
+// Deterministic seed data: the demo enterprise's credentials and 320 Rooms, plus the outcome scripts for rooms and
+// SIP/H.323 dial strings. Meetings are in seed-meetings.ts.
 import { createHash } from 'node:crypto';
-import type {
-  CallOutcome,
-  MeetingState,
-  MraProtocolNumber,
-  SeedMeeting,
-  SeedRoom,
-  SimulatorCredentials,
-} from './types';
+import type { CallOutcome, MraProtocolNumber, SeedRoom, SimulatorCredentials } from './types';
 
 /** A local demo key for the simulator only; printing it is fine. */
 export const DEMO_CREDENTIALS: SimulatorCredentials = Object.freeze({
@@ -18,150 +11,6 @@ export const DEMO_CREDENTIALS: SimulatorCredentials = Object.freeze({
   secretKey: 'RoomDialerLocalSimulatorDemoKey-not-a-real-secret',
   operatorId: 'admin1',
 });
-
-interface MeetingTemplate {
-  meetingId: string;
-  meetingCode: string;
-  subject: string;
-  startOffsetMin: number;
-  durationMin: number;
-  status: MeetingState;
-  type: 0 | 1;
-  hosts: string[];
-  coHosts: string[];
-  participants: string[];
-  note: string;
-}
-
-// meeting_id values: 19 digits, 20 digits above int64 max, and one above 2^64 (18446744073709551616).
-const MEETING_TEMPLATES: readonly MeetingTemplate[] = [
-  {
-    meetingId: '13434567890123927028',
-    meetingCode: '123456789',
-    subject: '产品周会',
-    startOffsetMin: -15,
-    durationMin: 60,
-    status: 'MEETING_STATE_STARTED',
-    type: 0,
-    hosts: ['admin1'],
-    coHosts: [],
-    participants: ['admin1', 'zhangwei'],
-    note: 'operator hosts; 20-digit id above int64 max (reference vector A)',
-  },
-  {
-    meetingId: '7567173273889276131',
-    meetingCode: '806146667',
-    subject: 'Weekly sync with the Shenzhen office',
-    startOffsetMin: -5,
-    durationMin: 45,
-    status: 'MEETING_STATE_STARTED',
-    type: 0,
-    hosts: ['admin1'],
-    coHosts: [],
-    participants: ['admin1'],
-    note: 'operator hosts; 19-digit id',
-  },
-  {
-    meetingId: '19876543210987654321',
-    meetingCode: '555000111',
-    subject: '季度业务回顾 Q3 Business Review',
-    startOffsetMin: 30,
-    durationMin: 90,
-    status: 'MEETING_STATE_INIT',
-    type: 0,
-    hosts: ['admin1'],
-    coHosts: [],
-    participants: ['admin1', 'liuyang'],
-    note: 'operator hosts; not started yet; 20-digit id above 2^64',
-  },
-  {
-    meetingId: '12269259670683052373',
-    meetingCode: '318204976',
-    subject: '客户演示 Customer demo',
-    startOffsetMin: -30,
-    durationMin: 60,
-    status: 'MEETING_STATE_STARTED',
-    type: 1,
-    hosts: ['zhangwei'],
-    coHosts: ['admin1'],
-    participants: ['zhangwei', 'admin1'],
-    note: 'operator is co-host (SIP/H.323 calls allowed)',
-  },
-  {
-    meetingId: '9182736450918273645',
-    meetingCode: '702315648',
-    subject: '全员大会 All hands',
-    startOffsetMin: 120,
-    durationMin: 60,
-    status: 'MEETING_STATE_INIT',
-    type: 0,
-    hosts: ['admin1'],
-    coHosts: [],
-    participants: [],
-    note: 'operator hosts; starts in two hours',
-  },
-  {
-    meetingId: '11223344556677889900',
-    meetingCode: '246813579',
-    subject: '外部合作方会议（admin1 仅为参会者）',
-    startOffsetMin: -10,
-    durationMin: 60,
-    status: 'MEETING_STATE_STARTED',
-    type: 0,
-    hosts: ['liuyang'],
-    coHosts: [],
-    participants: ['liuyang', 'admin1'],
-    note: 'operator is only a participant: SIP/H.323 calls → 9042, Rooms calls allowed',
-  },
-  {
-    meetingId: '8877665544332211009',
-    meetingCode: '987654321',
-    subject: '已结束的复盘会 Ended retro',
-    startOffsetMin: -180,
-    durationMin: 60,
-    status: 'MEETING_STATE_ENDED',
-    type: 0,
-    hosts: ['admin1'],
-    coHosts: [],
-    participants: ['admin1'],
-    note: 'ended: room-call → 9003',
-  },
-  {
-    meetingId: '16000000000000000001',
-    meetingCode: '135792468',
-    subject: 'Design review 设计评审',
-    startOffsetMin: 0,
-    durationMin: 30,
-    status: 'MEETING_STATE_STARTED',
-    type: 1,
-    hosts: ['admin1'],
-    coHosts: [],
-    participants: ['admin1', 'zhangwei', 'liuyang'],
-    note: 'operator hosts; quick meeting',
-  },
-];
-
-export function seedMeetings(nowMs: number): readonly SeedMeeting[] {
-  const nowS = Math.floor(nowMs / 1000);
-  const baseS = nowS - (nowS % 60);
-  return Object.freeze(
-    MEETING_TEMPLATES.map((t) =>
-      Object.freeze({
-        meetingId: t.meetingId,
-        meetingCode: t.meetingCode,
-        subject: t.subject,
-        startTime: baseS + t.startOffsetMin * 60,
-        endTime: baseS + (t.startOffsetMin + t.durationMin) * 60,
-        status: t.status,
-        type: t.type,
-        hosts: Object.freeze([...t.hosts]),
-        coHosts: Object.freeze([...t.coHosts]),
-        participants: Object.freeze([...t.participants]),
-        note: t.note,
-      }),
-    ),
-  );
-}
 
 // ---------------------------------------------------------------- rooms
 
@@ -278,6 +127,7 @@ export function seedRooms(): readonly SeedRoom[] {
     rooms.push(
       Object.freeze({
         meetingRoomId: scripted?.id ?? String(2_489_700_000 + i * 131),
+        roomsId: String(6_120_000_000 + i * 977),
         name:
           scripted?.name ?? `${floor}F-${ROOM_KINDS[i % ROOM_KINDS.length] as string}-${String(i).padStart(3, '0')}`,
         location: scripted?.location ?? `${city}-${building}座-${floor}F`,
@@ -297,14 +147,31 @@ export function seedRooms(): readonly SeedRoom[] {
 
 // ---------------------------------------------------------------- SIP / H.323 scripts
 
-/** A dial string's outcome, by keyword (case-insensitive): offline, reject, noanswer, leave; anything else answers. */
-export function outcomeForDialString(dialString: string): CallOutcome {
+export interface DialScript {
+  readonly outcome: CallOutcome;
+  /** For 'leave': ms in the meeting before leaving, from `drop<seconds>`; undefined = leaveAfterMs. */
+  readonly leaveAfterMs?: number;
+}
+
+/**
+ * A dial string's script, by keyword (case-insensitive, first match wins): offline → 10004, fail → status 5 at once,
+ * reject → 3, noanswer → 0, leave → 2 then 6 after leaveAfterMs, drop<seconds> (e.g. drop30) → 2 then 6 after that
+ * many seconds; anything else answers.
+ */
+export function dialScript(dialString: string): DialScript {
   const text = dialString.toLowerCase();
-  if (text.includes('offline')) return 'unreachable';
-  if (text.includes('reject')) return 'reject';
-  if (text.includes('noanswer')) return 'noanswer';
-  if (text.includes('leave')) return 'leave';
-  return 'answer';
+  if (text.includes('offline')) return { outcome: 'unreachable' };
+  if (text.includes('fail')) return { outcome: 'fail' };
+  if (text.includes('reject')) return { outcome: 'reject' };
+  if (text.includes('noanswer')) return { outcome: 'noanswer' };
+  if (text.includes('leave')) return { outcome: 'leave' };
+  const drop = /drop(\d{1,6})/.exec(text);
+  if (drop) return { outcome: 'leave', leaveAfterMs: Number(drop[1]) * 1000 };
+  return { outcome: 'answer' };
+}
+
+export function outcomeForDialString(dialString: string): CallOutcome {
+  return dialScript(dialString).outcome;
 }
 
 export interface ExampleAddress {
@@ -319,10 +186,14 @@ export const EXAMPLE_ADDRESSES: readonly ExampleAddress[] = [
   { protocol: 1, dialString: 'sip:noanswer@sip.example.com', outcome: 'noanswer' },
   { protocol: 1, dialString: 'sip:offline@sip.example.com', outcome: 'unreachable' },
   { protocol: 1, dialString: 'sip:leave@sip.example.com', outcome: 'leave' },
+  { protocol: 1, dialString: 'sip:drop30@sip.example.com', outcome: 'leave' },
+  { protocol: 1, dialString: 'sip:fail@sip.example.com', outcome: 'fail' },
   // H.323 targets are an IP, an E.164 number or alias@IP (what the app accepts), so scripts ride on the alias.
   { protocol: 2, dialString: '192.0.2.10', outcome: 'answer' },
   { protocol: 2, dialString: '8675500101', outcome: 'answer' },
   { protocol: 2, dialString: 'reject@192.0.2.11', outcome: 'reject' },
   { protocol: 2, dialString: 'noanswer@192.0.2.12', outcome: 'noanswer' },
   { protocol: 2, dialString: 'offline@192.0.2.13', outcome: 'unreachable' },
+  { protocol: 2, dialString: 'drop30@192.0.2.14', outcome: 'leave' },
+  { protocol: 2, dialString: 'fail@192.0.2.15', outcome: 'fail' },
 ];

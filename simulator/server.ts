@@ -7,13 +7,19 @@ import { CallBook, type CallTiming } from './calls';
 import type { HandlerContext } from './context';
 import { errorBody, SimError, type ErrorKind } from './errors';
 import { FaultPlan } from './faults';
+import { MeetingBook } from './meeting-book';
+import { ListCursors } from './meeting-list';
+import { busiestWindow, RateLimiter, type RateLimits } from './rate-limit';
 import { route } from './routes';
-import { DEMO_CREDENTIALS, seedMeetings, seedRooms } from './seed';
+import { DEMO_CREDENTIALS, seedRooms } from './seed';
+import { HOST_JOINS_LATER_MEETING_ID, seedMeetings } from './seed-meetings';
 import { httpDate } from './time';
 import type {
+  CallTarget,
   FaultKind,
   FaultOptions,
   InviteRecord,
+  MeetingState,
   RecordedRequest,
   SeedMeeting,
   SeedRoom,
@@ -26,13 +32,19 @@ export type {
   FaultKind,
   FaultOptions,
   InviteRecord,
+  MeetingState,
   RecordedRequest,
   SeedMeeting,
+  SeedParticipant,
   SeedRoom,
+  SeedSubMeeting,
   SimulatorCredentials,
+  UserRole,
 } from './types';
 export { DEMO_CREDENTIALS, EXAMPLE_ADDRESSES } from './seed';
+export { HOST_JOINS_LATER_MEETING_ID, SEED_USERS } from './seed-meetings';
 export { demoEnv, wemeetEnv } from './env';
+export { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit';
 
 export interface SimulatorOptions {
   /** 0 = ephemeral (default). */
@@ -44,11 +56,19 @@ export interface SimulatorOptions {
   answerDelayMs?: number;
   /** "noanswer" callees give 0 after this. Default 60000. */
   ringWindowMs?: number;
-  /** "leave" callees go 2 → 6 after this long in the meeting. Default 10000. */
+  /** "leave" callees go 2 → 6 after this long in the meeting (a dial string's drop<seconds> overrides it). Default 10000. */
   leaveAfterMs?: number;
+  /** The seeded "Host joins later" meeting (HOST_JOINS_LATER_MEETING_ID): its host joins this long after start. Default 120000. */
+  hostJoinAfterMs?: number;
+  /** room-call answers carry `status` 2 / 5 (§8.2). Default true; false answers only invite_id (older service). */
+  roomCallAnswersStatus?: boolean;
   faults?: FaultOptions;
   /** Seed for the fault-rate PRNG. Default 20240601. */
   seed?: number;
+  /** Requests per app in any rolling 60 s before 190310 (§8.1). Default 300; 0 = no limit. */
+  rateLimitPerMinute?: number;
+  /** Requests per app per Beijing calendar day before 190311 (§8.1). Default 200,000; 0 = no limit. */
+  rateLimitPerDay?: number;
 }
 
 export interface Simulator {
@@ -59,9 +79,31 @@ export interface Simulator {
   injectFault(fault: { kind: FaultKind; path?: string; count?: number }): void;
   /** Replaces all fault options (left-out options are off). */
   setFaults(faults: FaultOptions): void;
+  /** Changes the per-app limits (left-out ones keep their value); counts so far are kept. */
+  setRateLimits(limits: Partial<RateLimits>): void;
+  /** The most requests received in any window of `windowMs` (default 60 000) of clock(), over all requests so far. */
+  busiestWindow(windowMs?: number): number;
+  /** The seeded meetings as they were at start; meetingStatus() gives the live status. */
   readonly meetings: readonly SeedMeeting[];
   readonly rooms: readonly SeedRoom[];
   invites(): readonly InviteRecord[];
+  /** A meeting's status at clock() (INIT turns STARTED once anyone is in it; endMeeting makes it ENDED). */
+  meetingStatus(meetingId: string): MeetingState;
+  /**
+   * Scripts a host (default: the meeting's first host; a co-host works too) joining at `atMs` (clock() time, may be in
+   * the future): real-time participants then list them with role 2/3 (6/7 for a co-host). Throws for an unknown
+   * meeting, a userid that is neither host nor co-host, or one already in the meeting then.
+   */
+  scriptHostJoin(meetingId: string, atMs: number, userid?: string): void;
+  /** The host (or every host/co-host in it, when userid is left out) leaves at `atMs`. Throws if none is in it then. */
+  scriptHostLeave(meetingId: string, atMs: number, userid?: string): void;
+  /**
+   * A room in the meeting drops out at `atMs` (default clock()): room-call-info gives 6 from then and it leaves the
+   * participants. Throws unless the room is in the meeting (status 2) at that time.
+   */
+  dropRoom(meetingId: string, target: CallTarget, atMs?: number): void;
+  /** The meeting ends at `atMs` (default clock()): ENDED, everyone leaves, rooms in it go to 6 (ringing ones to 0). */
+  endMeeting(meetingId: string, atMs?: number): void;
   close(): Promise<void>;
 }
 
@@ -106,6 +148,11 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
   return result;
 }
 
+/** What identifies the app to the limits (§8.1): the credential headers as sent. */
+function appOf(headers: Readonly<Record<string, string>>): string {
+  return [headers['appid'], headers['sdkid'], headers['x-tc-key']].map((value) => value ?? '').join('|');
+}
+
 function flatHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -123,10 +170,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     leaveAfterMs: nonNegative('leaveAfterMs', options.leaveAfterMs, 10_000),
   };
   const faults = new FaultPlan(options.faults ?? {}, options.seed ?? DEFAULT_SEED);
-  const meetings = seedMeetings(clock());
+  const limiter = new RateLimiter({
+    ...(options.rateLimitPerMinute === undefined ? {} : { perMinute: options.rateLimitPerMinute }),
+    ...(options.rateLimitPerDay === undefined ? {} : { perDay: options.rateLimitPerDay }),
+  });
+  const startMs = clock();
+  const meetings = seedMeetings(startMs);
   const rooms = seedRooms();
   const roomsById = new Map(rooms.map((room) => [room.meetingRoomId, room]));
   const calls = new CallBook(timing);
+  const book = new MeetingBook(meetings, calls);
+  book.hostJoins(
+    HOST_JOINS_LATER_MEETING_ID,
+    startMs + nonNegative('hostJoinAfterMs', options.hostJoinAfterMs, 120_000),
+  );
+  const listCursors = new ListCursors();
+  const roomCallAnswersStatus = options.roomCallAnswersStatus ?? true;
   const replay = new ReplayGuard();
   const requests: Mutable<RecordedRequest>[] = [];
   const sockets = new Set<Socket>();
@@ -160,9 +219,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const context: HandlerContext = {
         credentials,
         meetings,
+        book,
         rooms,
         roomsById,
         calls,
+        listCursors,
+        roomCallAnswersStatus,
         nowMs: clock(),
         serverNowMs: serverNow(),
       };
@@ -202,6 +264,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       processed: undefined,
     };
     requests.push(record);
+
+    // The per-app limits come first: a refused request is neither processed nor given a fault.
+    const hit = limiter.admit(appOf(record.headers), record.receivedAtMs, serverNow());
+    if (hit === 'minute') {
+      const detail = `more than ${limiter.current.perMinute} requests from this app in 60 s`;
+      return send(res, record, faultError('rateLimited', detail));
+    }
+    if (hit === 'day') {
+      const detail = `more than ${limiter.current.perDay} requests from this app today (Beijing time)`;
+      return send(res, record, faultError('dailyLimited', detail));
+    }
+
     const fault = faults.next(record.path);
     record.fault = fault;
 
@@ -262,7 +336,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     rooms,
     injectFault: ({ kind, path, count }) => faults.inject(kind, path, count ?? 1),
     setFaults: (next) => faults.set(next),
+    setRateLimits: (next) => limiter.set(next),
+    busiestWindow: (windowMs = 60_000) =>
+      busiestWindow(
+        requests.map((r) => r.receivedAtMs),
+        windowMs,
+      ),
     invites: () => calls.records(),
+    meetingStatus: (meetingId) => {
+      const meeting = book.find(meetingId);
+      if (!meeting) throw new Error(`no seeded meeting ${meetingId}`);
+      return book.statusAt(meeting, clock());
+    },
+    scriptHostJoin: (meetingId, atMs, userid) => book.hostJoins(meetingId, atMs, userid),
+    scriptHostLeave: (meetingId, atMs, userid) => book.hostLeaves(meetingId, atMs, userid),
+    dropRoom: (meetingId, target, atMs) => calls.drop(meetingId, target, atMs ?? clock()),
+    endMeeting: (meetingId, atMs) => book.end(meetingId, atMs ?? clock()),
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         closing = true;

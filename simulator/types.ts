@@ -32,10 +32,38 @@ export type CallTarget =
   | { readonly kind: 'rooms'; readonly meetingRoomId: string }
   | { readonly kind: 'mra'; readonly protocol: MraProtocolNumber; readonly dialString: string };
 
-/** What a callee does when called. 'unreachable' rooms make room-call itself fail with 10004. */
-export type CallOutcome = 'answer' | 'reject' | 'noanswer' | 'leave' | 'unreachable';
+/**
+ * What a callee does when called. 'unreachable' makes room-call itself fail with 10004; 'fail' gets an invite_id
+ * with room-call `status` 5 (failed at once, §8.2) and room-call-info 0.
+ */
+export type CallOutcome = 'answer' | 'reject' | 'noanswer' | 'leave' | 'fail' | 'unreachable';
 
-export type MeetingState = 'MEETING_STATE_INIT' | 'MEETING_STATE_STARTED' | 'MEETING_STATE_ENDED';
+export type MeetingState =
+  'MEETING_STATE_INIT' | 'MEETING_STATE_STARTED' | 'MEETING_STATE_ENDED' | 'MEETING_STATE_CANCELLED';
+
+/** §8.4: 0 member, 1 creator, 2 host, 3 creator+host, 4 guest, 5 guest+host, 6 co-host, 7 creator+co-host. */
+export type UserRole = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** Someone in a meeting when the simulator starts (the meeting's real-time participants). */
+export interface SeedParticipant {
+  /** Enterprise userid; undefined for guests from outside the enterprise. */
+  readonly userid: string | undefined;
+  /** Display name (the API sends it base64-encoded). */
+  readonly name: string;
+  readonly role: UserRole;
+  /** §6.3 device type. */
+  readonly instanceId: number;
+  /** Unix seconds. */
+  readonly joinTime: number;
+}
+
+/** One occurrence of a recurring meeting. */
+export interface SeedSubMeeting {
+  /** Decimal string (Tencent uses the occurrence's start time). */
+  readonly subMeetingId: string;
+  readonly startTime: number;
+  readonly endTime: number;
+}
 
 export interface SeedMeeting {
   /** 19–20 digit decimal string; never a number. */
@@ -49,9 +77,19 @@ export interface SeedMeeting {
   readonly status: MeetingState;
   /** 0 scheduled, 1 quick meeting. */
   readonly type: 0 | 1;
+  /** 0 one-off, 1 recurring. */
+  readonly meetingType: 0 | 1;
+  /** The userid that scheduled it. */
+  readonly creator: string;
   readonly hosts: readonly string[];
   readonly coHosts: readonly string[];
+  /** Invitees (userids). */
   readonly participants: readonly string[];
+  /** Who is in the meeting when the simulator starts. */
+  readonly present: readonly SeedParticipant[];
+  /** Recurring meetings: every occurrence, in order; the current one is `currentSubMeetingId`. */
+  readonly subMeetings: readonly SeedSubMeeting[];
+  readonly currentSubMeetingId: string | undefined;
   /** Short English note for tests and the console banner, e.g. "operator is only a participant". */
   readonly note: string;
 }
@@ -59,6 +97,8 @@ export interface SeedMeeting {
 export interface SeedRoom {
   /** Numeric string. */
   readonly meetingRoomId: string;
+  /** The room's Tencent Rooms account ID (another numeric string): how it appears among a meeting's participants. */
+  readonly roomsId: string;
   readonly name: string;
   readonly location: string;
   /** 0 未激活, 1 未绑定, 2 空闲, 3 使用中, 4 离线, 5 未登录. */
@@ -78,12 +118,16 @@ export interface InviteRecord {
   readonly meetingId: string;
   readonly target: CallTarget;
   readonly outcome: Exclude<CallOutcome, 'unreachable'>;
+  /** How long a 'leave' callee stays in the meeting (the dial string's drop<seconds>, or leaveAfterMs). */
+  readonly leaveAfterMs: number;
   /** clock() when room-call was processed. */
   readonly createdAtMs: number;
   /** clock() when cancel-room-call hit it while ringing. */
   readonly cancelledAtMs: number | undefined;
   /** A later room-call for the same meeting+target replaced this invite (a redial). */
   readonly replaced: boolean;
+  /** clock() when the call was cut (dropRoom, or the meeting ended): joined → 6, ringing → 0. */
+  readonly cutAtMs: number | undefined;
 }
 
 export interface RecordedRequest {

@@ -3,6 +3,7 @@
 // values allowed (else 190004).
 import { SimError } from './errors';
 import { scanJson, type JsonScan } from './json-scan';
+import { SEED_USERS } from './seed-meetings';
 import type { CallTarget, MraProtocolNumber, SimulatorCredentials } from './types';
 
 export type FieldType = 'string' | 'integer' | 'object';
@@ -111,6 +112,15 @@ export function checkUser(userid: string, credentials: SimulatorCredentials, fie
   if (userid !== credentials.operatorId) throw new SimError('userNotFound', `${field} ${JSON.stringify(userid)}`);
 }
 
+/** Any user of the enterprise (the operator or a seeded user) → else 20001. Returns the userid. */
+export function checkEnterpriseUser(userid: string, credentials: SimulatorCredentials, field: string): string {
+  if (userid === '') throw new SimError('invalidParam', `${field} must not be empty`);
+  if (userid !== credentials.operatorId && !Object.hasOwn(SEED_USERS, userid)) {
+    throw new SimError('userNotFound', `${field} ${JSON.stringify(userid)}`);
+  }
+  return userid;
+}
+
 /** A decimal string of up to 20 digits; never a JSON number (checked by the spec as type string). */
 export function readMeetingId(body: Record<string, unknown>): string {
   const id = body['meeting_id'] as string;
@@ -201,22 +211,31 @@ export function queryInt(
   return value;
 }
 
+/** A decimal integer query value of at most `maxDigits` digits (0 allowed); `fallback` when absent. */
+export function queryDecimal(params: Map<string, string>, name: string, maxDigits: number, fallback: number): number {
+  const text = params.get(name);
+  if (text === undefined) return fallback;
+  if (!new RegExp(`^\\d{1,${maxDigits}}$`).test(text)) {
+    throw new SimError('invalidParam', `query parameter "${name}" must be an integer of at most ${maxDigits} digits`);
+  }
+  return Number(text);
+}
+
 /**
  * Who is asking, in a meeting lookup: `userid`, or `operator_id` + `operator_id_type=1` (operator_id wins when both
- * are given, reference §6.1). Must be the configured operator.
+ * are given, reference §6.1). Any user of the enterprise (the admin may look up anyone's meetings). Returns it.
  */
-export function queryOperator(params: Map<string, string>, credentials: SimulatorCredentials): void {
+export function queryOperator(params: Map<string, string>, credentials: SimulatorCredentials): string {
   const operatorId = params.get('operator_id');
   const operatorIdType = params.get('operator_id_type');
   if (operatorId !== undefined || operatorIdType !== undefined) {
     if (operatorId === undefined) throw new SimError('invalidParam', 'operator_id_type given without operator_id');
     if (operatorIdType !== '1') throw new SimError('invalidParam', 'operator_id_type must be 1 (userid)');
-    checkUser(operatorId, credentials, 'operator_id');
-    return;
+    return checkEnterpriseUser(operatorId, credentials, 'operator_id');
   }
   const userid = params.get('userid');
   if (userid === undefined) throw new SimError('invalidParam', 'missing query parameter "userid" (or operator_id)');
-  checkUser(userid, credentials, 'userid');
+  return checkEnterpriseUser(userid, credentials, 'userid');
 }
 
 export function instanceIdQuery(params: Map<string, string>): number {

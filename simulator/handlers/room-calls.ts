@@ -2,9 +2,9 @@
 // (reference §2–§4).
 import type { Handler, HandlerContext, RequestData } from '../context';
 import { SimError } from '../errors';
-import { outcomeForDialString } from '../seed';
+import { dialScript, type DialScript } from '../seed';
 import { beijingTime } from '../time';
-import type { CallTarget, InviteRecord, SeedMeeting } from '../types';
+import type { CallTarget, SeedMeeting } from '../types';
 import {
   checkFields,
   checkOperator,
@@ -52,10 +52,14 @@ function parse(request: RequestData, spec: BodySpec, context: HandlerContext, re
   if (Object.hasOwn(spec, 'invite_id')) readNonEmpty(body, 'invite_id');
   checkOperator(body, context.credentials);
 
-  const meeting = context.meetings.find((m) => m.meetingId === meetingId);
+  const meeting = context.book.find(meetingId);
   if (!meeting) throw new SimError('meetingNotExist', `meeting_id ${meetingId}`);
-  if (requireLive && meeting.status === 'MEETING_STATE_ENDED') {
+  const status = context.book.statusAt(meeting, context.nowMs);
+  if (requireLive && status === 'MEETING_STATE_ENDED') {
     throw new SimError('meetingNotExist', `meeting ${meetingId} has ended`);
+  }
+  if (requireLive && status === 'MEETING_STATE_CANCELLED') {
+    throw new SimError('meetingNotExist', `meeting ${meetingId} was cancelled`);
   }
   if (target.kind === 'mra') {
     const operator = context.credentials.operatorId;
@@ -76,11 +80,16 @@ const UNREACHABLE_REASON: Record<number, string> = {
   5: 'the room is not logged in (未登录)',
 };
 
-function calleeOutcome(target: CallTarget, context: HandlerContext): InviteRecord['outcome'] {
+interface PlacedScript {
+  readonly outcome: Exclude<DialScript['outcome'], 'unreachable'>;
+  readonly leaveAfterMs?: number | undefined;
+}
+
+function calleeScript(target: CallTarget, context: HandlerContext): PlacedScript {
   if (target.kind === 'mra') {
-    const outcome = outcomeForDialString(target.dialString);
-    if (outcome === 'unreachable') throw new SimError('roomCallFailed', `${target.dialString} is offline`);
-    return outcome;
+    const script = dialScript(target.dialString);
+    if (script.outcome === 'unreachable') throw new SimError('roomCallFailed', `${target.dialString} is offline`);
+    return { outcome: script.outcome, leaveAfterMs: script.leaveAfterMs };
   }
   const room = context.roomsById.get(target.meetingRoomId);
   if (!room) throw new SimError('roomCallFailed', `no meeting room ${target.meetingRoomId} in this enterprise`);
@@ -90,14 +99,16 @@ function calleeOutcome(target: CallTarget, context: HandlerContext): InviteRecor
       : 'the room does not allow calls (is_allow_call false)';
     throw new SimError('roomCallFailed', reason ?? 'the room cannot be called');
   }
-  return room.outcome;
+  return { outcome: room.outcome };
 }
 
 export const roomCall: Handler = (request, context) => {
   const { meeting, target } = parse(request, ROOM_CALL, context, true);
-  const outcome = calleeOutcome(target, context);
-  const invite = context.calls.place(meeting.meetingId, target, outcome, context.nowMs);
-  return { invite_id: invite.inviteId };
+  const script = calleeScript(target, context);
+  const invite = context.calls.place(meeting.meetingId, target, script, context.nowMs);
+  if (!context.roomCallAnswersStatus) return { invite_id: invite.inviteId };
+  // §8.2: 2 inviting; 5 the call failed at once (then room-call-info says 0).
+  return { invite_id: invite.inviteId, status: invite.outcome === 'fail' ? 5 : 2 };
 };
 
 export const cancelRoomCall: Handler = (request, context) => {

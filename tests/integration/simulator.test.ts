@@ -244,7 +244,8 @@ describe('call flows (fake clock)', () => {
     expect(await statusOf(room(ROOM_ANSWER))).toBe(1);
     const res = await roomCall(room(ROOM_ANSWER));
     expect(res.status).toBe(200);
-    expect(Object.keys(res.json())).toEqual(['invite_id']);
+    expect(Object.keys(res.json())).toEqual(['invite_id', 'status']);
+    expect(res.json().status).toBe(2);
     expect(await statusOf(room(ROOM_ANSWER))).toBe(4);
     now += 2999;
     expect(await statusOf(room(ROOM_ANSWER))).toBe(4);
@@ -526,13 +527,14 @@ describe('body and query rules', () => {
     );
   });
 
-  it("without meeting_code, /v1/meetings lists the operator's ongoing and upcoming meetings", async () => {
+  it("without meeting_code, /v1/meetings lists the operator's ongoing and upcoming meetings, 20 a page", async () => {
     const list = await send({ method: 'GET', path: '/v1/meetings?userid=admin1&instanceid=1' });
     expect(list.status).toBe(200);
     const ids = list.json().meeting_info_list.map((m: { meeting_id: string }) => m.meeting_id);
     expect(ids).toContain(PARTICIPANT_MEETING);
     expect(ids).not.toContain(ENDED_MEETING);
-    expect(list.json()).toMatchObject({ meeting_number: ids.length, remaining: 0 });
+    expect(list.json()).toMatchObject({ meeting_number: 20, remaining: 4 });
+    expect(ids).toHaveLength(20);
   });
 
   it('meeting lookup errors', async () => {
@@ -774,15 +776,21 @@ describe('faults', () => {
 
 describe('seed data', () => {
   it('has the documented meetings and rooms', () => {
-    expect(sim.meetings).toHaveLength(8);
+    expect(sim.meetings.length).toBeGreaterThan(20);
+    expect(new Set(sim.meetings.map((m) => m.meetingId)).size).toBe(sim.meetings.length);
+    expect(new Set(sim.meetings.map((m) => m.meetingCode)).size).toBe(sim.meetings.length);
     expect(sim.meetings.map((m) => m.meetingCode).every((c) => /^\d{9}$/.test(c))).toBe(true);
     expect(sim.meetings.every((m) => /^\d{19,20}$/.test(m.meetingId))).toBe(true);
     expect(sim.meetings.some((m) => BigInt(m.meetingId) > 2n ** 64n)).toBe(true);
     expect(sim.meetings.filter((m) => m.status === 'MEETING_STATE_ENDED').map((m) => m.meetingId)).toEqual([
       ENDED_MEETING,
     ]);
-    const notHost = sim.meetings.filter((m) => !m.hosts.includes('admin1') && !m.coHosts.includes('admin1'));
-    expect(notHost.map((m) => m.meetingId)).toEqual([PARTICIPANT_MEETING]);
+    // Started meetings where admin1 is only an invitee: SIP/H.323 calls into them are refused (9042).
+    const started = sim.meetings.filter((m) => m.status === 'MEETING_STATE_STARTED');
+    const notHost = started.filter((m) => !m.hosts.includes('admin1') && !m.coHosts.includes('admin1'));
+    expect(notHost.map((m) => m.meetingId)).toContain(PARTICIPANT_MEETING);
+    expect(sim.meetings.filter((m) => m.status === 'MEETING_STATE_CANCELLED')).toHaveLength(1);
+    expect(sim.meetings.filter((m) => m.meetingType === 1)).toHaveLength(1);
     expect(sim.rooms).toHaveLength(320);
     expect(new Set(sim.rooms.map((r) => r.meetingRoomId)).size).toBe(320);
     for (const outcome of ['answer', 'reject', 'noanswer', 'leave', 'unreachable'])

@@ -146,7 +146,7 @@ describe('example addresses', () => {
       expect(outcomeForDialString(address.dialString)).toBe(address.outcome);
     }
     expect(new Set(EXAMPLE_ADDRESSES.filter((a) => a.protocol === 2).map((a) => a.outcome))).toEqual(
-      new Set(['answer', 'reject', 'noanswer', 'unreachable']),
+      new Set(['answer', 'reject', 'noanswer', 'unreachable', 'leave', 'fail']),
     );
   });
 });
