@@ -43,7 +43,8 @@ describe('settings', () => {
   });
 
   it('a new endpoint is used by the next request', async () => {
-    h = await startIpcHarness();
+    // Demo mode: only there may the window point the app at this machine (ipc-endpoint.test.ts).
+    h = await startIpcHarness({ services: { demo: { endpoint: 'http://127.0.0.1:9' } } });
     await h.ok('settings:update', { endpoint: 'http://127.0.0.1:9' });
     const test = await h.ok('credentials:test', {});
     expect(test.ok).toBe(false);

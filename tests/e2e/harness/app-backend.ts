@@ -45,6 +45,8 @@ export interface AppBackendOptions {
   readonly dir: string;
   /** Saved as settings.endpoint before start (the benchmark); the e2e scenarios type it into Settings instead. */
   readonly endpoint?: string;
+  /** The simulator's URL: the app runs in demo mode, the only one in which the window may choose this machine. */
+  readonly simulatorUrl?: string;
   /** The origin the renderer is served from; only its main frame may call. */
   readonly rendererUrl: string;
   readonly secretStore: SecretStore;
@@ -95,6 +97,7 @@ export function startAppBackend(options: AppBackendOptions): AppBackend {
     appVersion: 'e2e',
     log,
     systemLocale: options.systemLocale ?? 'zh-CN',
+    ...(options.simulatorUrl ? { demo: { endpoint: options.simulatorUrl } } : {}),
     openExternal: async () => undefined,
     broadcast: (call) => {
       for (const listener of listeners) listener(call);

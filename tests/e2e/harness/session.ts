@@ -72,6 +72,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       secretStore: options.secretStore,
       profile: options.profile,
       ...(options.presetEndpoint ? { endpoint: sim.url } : {}),
+      simulatorUrl: sim.url,
     });
     closers.push(() => backend.close());
     const browser = await launchChromium();
