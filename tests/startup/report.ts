@@ -1,0 +1,98 @@
+// The JSON the start-up child (child.mjs → drive.ts) writes for the test: what the app did to the Electron stand-in,
+// and what the probes fired at the hooks it installed got back. Types only, shared by both sides.
+
+/** One call on the stand-in, in order. `afterReady`: Electron's `ready` had fired. */
+export interface RecordedCall {
+  readonly seq: number;
+  readonly api: string;
+  readonly args: readonly unknown[];
+  readonly afterReady: boolean;
+}
+
+/** Something the app or a dependency touched that the stand-in does not implement (it also threw there). */
+export interface UnimplementedUse {
+  readonly api: string;
+  readonly afterReady: boolean;
+  readonly stack: string | undefined;
+}
+
+export type Scenario = 'start' | 'lock-refused' | 'start-fails';
+
+/** What the test asks the child to do (JSON in argv). */
+export interface ChildConfig {
+  readonly scenario: Scenario;
+  /** drive.js, compiled from drive.ts by harness.ts. */
+  readonly driver: string;
+  /** The built main entry, out/main/index.js. */
+  readonly entry: string;
+  /** app.getPath('userData'): a temp dir (or, for start-fails, a file). */
+  readonly userData: string;
+  readonly reportPath: string;
+  /** The app's version (package.json), as app.getVersion() answers when run unpackaged. */
+  readonly version: string;
+  /** For the start scenario: a room address the simulator keeps ringing, and a meeting code it knows. */
+  readonly ringingAddress?: string;
+  readonly meetingCode?: string;
+}
+
+export interface PermissionProbe {
+  readonly handler: 'request' | 'check' | 'device';
+  readonly permission: string;
+  readonly origin: string;
+  readonly granted: boolean | 'no answer';
+}
+
+export interface AppSchemeProbe {
+  readonly url: string;
+  /** 'raw': the URL reached the handler exactly as written; 'parsed': as a WHATWG Request normalizes it. */
+  readonly form: 'raw' | 'parsed';
+  readonly status: number;
+  readonly csp: string | null;
+  readonly contentType: string | null;
+  readonly bodyStart: string;
+}
+
+export interface IpcProbe {
+  readonly channel: string;
+  readonly sender: 'foreign-origin main frame' | 'app-origin subframe' | 'app main frame';
+  readonly answer: unknown;
+}
+
+export interface GuardProbe {
+  /** Which webContents: the main window's, or one the driver announced afterwards (devtools, say). */
+  readonly contents: 'window' | 'later';
+  readonly listeners: Readonly<Record<string, number>>;
+  readonly windowOpenHandler: boolean;
+  /** url → whether will-navigate was prevented. */
+  readonly navigate: Readonly<Record<string, boolean>>;
+  readonly redirectPrevented: boolean;
+  readonly windowOpen: unknown;
+  readonly webviewPrevented: boolean;
+}
+
+export interface StartProbes {
+  readonly permissions: readonly PermissionProbe[];
+  /** onHeadersReceived: the app page gets the CSP header, main's own API traffic is left alone. */
+  readonly headers: { readonly appPage: unknown; readonly apiTraffic: unknown };
+  readonly downloadPrevented: boolean;
+  readonly appScheme: readonly AppSchemeProbe[];
+  readonly ipc: readonly IpcProbe[];
+  /** Every IPC endpoint open in main once the app has started: ipcMain.handle channels and ipcMain.on listeners. */
+  readonly ipcEndpoints: { readonly handle: readonly string[]; readonly on: readonly string[] };
+  readonly preloadExists: boolean;
+  readonly guards: readonly GuardProbe[];
+  /** The calls on the window made by a second launch, in order. */
+  readonly secondInstance: readonly string[];
+  /** A call left ringing at quit: its state before will-quit, and its history record after. */
+  readonly quit: { readonly stateBefore: unknown; readonly history: unknown };
+}
+
+export interface ChildReport {
+  readonly calls: readonly RecordedCall[];
+  readonly unimplemented: readonly UnimplementedUse[];
+  readonly unhandledRejections: readonly string[];
+  readonly uncaughtExceptions: readonly string[];
+  /** The driver's own failure (a probe threw, or the start neither opened a window nor exited). */
+  readonly driverError: string | null;
+  readonly probes: StartProbes | null;
+}

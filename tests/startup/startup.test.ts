@@ -1,0 +1,273 @@
+// The Electron start-up, run under Node: the BUILT main process (out/main/index.js) imported in a child process
+// whose 'electron' is a recording stand-in (electron-stand-in.ts). Nothing here launches Electron, so this proves
+// the wiring of main/index.ts and main/shell/electron/ (what is called, in which order, and what the installed
+// hooks answer), not Chromium's behaviour. It is no substitute for starting the real app on a release machine.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, type ResponseOf } from '../../common/ipc-contract';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../main/shell/app-protocol';
+import { buildCsp } from '../../main/shell/csp';
+import { demoEnv, startSimulator, type Simulator } from '../../simulator/server';
+import { SERVED, TRAVERSALS } from './drive';
+import { compileDriver, ensureBuilt, ENTRY, OUT, REPO, runChild, type ChildRun } from './harness';
+import type { ChildConfig, RecordedCall, Scenario, StartProbes } from './report';
+
+/** The simulator keeps this dial string ringing; 806-146-667 is a started meeting the demo operator hosts. */
+const RINGING_ADDRESS = 'sip:noanswer@sip.example.com';
+const MEETING_CODE = '806146667';
+const FORBIDDEN_KIND = 'forbidden';
+
+let dir: string;
+let driver: string;
+let sim: Simulator;
+const version = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  dir = mkdtempSync(path.join(tmpdir(), 'room-dialer-startup-'));
+  driver = compileDriver(path.join(dir, 'driver'));
+  // Rings for a minute before anyone answers: a call is still ringing when the quit test quits.
+  sim = await startSimulator({ answerDelayMs: 60_000 });
+}, 180_000);
+
+afterAll(async () => {
+  await sim?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+let runs = 0;
+/** One scenario in a child, with a clean environment: only what Node needs, a temp HOME, plus `env`. */
+async function run(scenario: Scenario, options: { env?: NodeJS.ProcessEnv } = {}): Promise<ChildRun> {
+  runs += 1;
+  const home = path.join(dir, `run-${runs}`);
+  const userData = path.join(home, 'Room Dialer');
+  mkdirSync(home, { recursive: true });
+  const config: ChildConfig = {
+    scenario,
+    driver,
+    entry: ENTRY,
+    userData,
+    reportPath: path.join(dir, `report-${runs}.json`),
+    version,
+    ringingAddress: RINGING_ADDRESS,
+    meetingCode: MEETING_CODE,
+  };
+  const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: home, LANG: 'en_US.UTF-8', ...options.env };
+  return runChild(config, env);
+}
+
+const apis = (calls: readonly RecordedCall[]) => calls.map((call) => call.api);
+const first = (calls: readonly RecordedCall[], api: string) => calls.find((call) => call.api === api);
+/** Whatever the child says went wrong, so a failed expectation shows it. */
+const troubles = (result: ChildRun) => ({
+  driverError: result.report.driverError,
+  unimplemented: result.report.unimplemented,
+  unhandledRejections: result.report.unhandledRejections,
+  uncaughtExceptions: result.report.uncaughtExceptions,
+});
+const NO_TROUBLE = { driverError: null, unimplemented: [], unhandledRejections: [], uncaughtExceptions: [] };
+
+describe('a normal start (demo mode, against the simulator)', () => {
+  let result: ChildRun;
+  let calls: readonly RecordedCall[];
+  let probes: StartProbes;
+
+  beforeAll(async () => {
+    result = await run('start', { env: demoEnv(sim.url) });
+    calls = result.report.calls;
+    if (!result.report.probes) throw new Error(`the start was not probed: ${JSON.stringify(troubles(result))}`);
+    probes = result.report.probes;
+  }, 90_000);
+
+  it('runs through without touching anything the stand-in lacks, and without an unhandled error', () => {
+    expect(troubles(result)).toEqual(NO_TROUBLE);
+    expect(apis(calls)).not.toContain('app.exit');
+    expect(apis(calls)).not.toContain('dialog.showErrorBox');
+  });
+
+  it('takes the single-instance lock first, before any window', () => {
+    const lock = first(calls, 'app.requestSingleInstanceLock');
+    const window = first(calls, 'new BrowserWindow');
+    expect(lock?.afterReady).toBe(false);
+    // Only electron-log's import-time IPC set-up comes before it (closed again later, see below).
+    const appCalls = calls.filter((call) => call.api.startsWith('app.'));
+    expect(appCalls[0]?.api).toBe('app.requestSingleInstanceLock');
+    expect(lock!.seq).toBeLessThan(window!.seq);
+    expect(apis(calls)).not.toContain('app.quit');
+  });
+
+  it('sandboxes every renderer and makes app:// privileged before ready', () => {
+    const sandbox = first(calls, 'app.enableSandbox');
+    const schemes = first(calls, 'protocol.registerSchemesAsPrivileged');
+    expect(sandbox?.afterReady).toBe(false);
+    expect(schemes?.afterReady).toBe(false);
+    expect(schemes?.args[0]).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    // Guards for every future webContents are in place before anything can be created.
+    expect(calls.find((call) => call.api === 'app.on' && call.args[0] === 'web-contents-created')?.afterReady).toBe(
+      false,
+    );
+  });
+
+  it('refuses every permission request, check and device from a foreign origin', () => {
+    expect(probes.permissions.length).toBeGreaterThanOrEqual(14);
+    for (const probe of probes.permissions) expect(probe, JSON.stringify(probe)).toMatchObject({ granted: false });
+    expect(probes.downloadPrevented).toBe(true);
+  });
+
+  it('sends the CSP header with the app pages only, not with main process traffic', () => {
+    expect(probes.headers.appPage).toMatchObject({
+      responseHeaders: { 'Content-Security-Policy': [buildCsp()], 'X-Content-Type-Options': ['nosniff'] },
+    });
+    expect(probes.headers.apiTraffic).toEqual({});
+  });
+
+  it('serves index.html over app:// with the CSP header', () => {
+    const served = probes.appScheme.filter((probe) => SERVED.includes(probe.url));
+    expect(served).toHaveLength(SERVED.length);
+    for (const probe of served) {
+      expect(probe).toMatchObject({ status: 200, csp: buildCsp(), contentType: 'text/html; charset=utf-8' });
+      expect(probe.bodyStart.toLowerCase()).toMatch(/^<!doctype html>/);
+    }
+  });
+
+  it('refuses path traversal over app:// (../, %2e%2e, %5c), raw or normalized', () => {
+    // The targets exist: a 404 here is a refusal, not a missing file.
+    expect(existsSync(path.join(OUT, 'renderer', '..', 'main', 'index.js'))).toBe(true);
+    const refused = probes.appScheme.filter((probe) => TRAVERSALS.includes(probe.url));
+    expect(refused).toHaveLength(TRAVERSALS.length * 2);
+    for (const probe of refused) {
+      expect(probe, `${probe.form} ${probe.url}`).toMatchObject({ status: 404, csp: buildCsp() });
+      expect(probe.bodyStart).toBe('Not found');
+    }
+  });
+
+  it('registers every contract channel with ipcMain.handle exactly once, and nothing else stays open', () => {
+    const handled = calls.filter((call) => call.api === 'ipcMain.handle').map((call) => call.args[0]);
+    for (const channel of CHANNELS)
+      expect(
+        handled.filter((name) => name === channel),
+        channel,
+      ).toHaveLength(1);
+    // electron-log and electron-store open endpoints of their own; the shell closes them (closeLibraryIpc).
+    expect([...probes.ipcEndpoints.handle].sort()).toEqual([...CHANNELS].sort());
+    expect(probes.ipcEndpoints.on).toEqual([]);
+  });
+
+  it('refuses every contract channel to a foreign frame, and a subframe of the app; answers the app window', () => {
+    const foreign = probes.ipc.filter((probe) => probe.sender === 'foreign-origin main frame');
+    for (const channel of CHANNELS) {
+      const answer = foreign.find((probe) => probe.channel === channel)?.answer;
+      expect(answer, channel).toMatchObject({ ok: false, error: { kind: FORBIDDEN_KIND } });
+    }
+    const appInfo = (sender: string) =>
+      probes.ipc.find((probe) => probe.channel === 'app:info' && probe.sender === sender)?.answer;
+    expect(appInfo('app-origin subframe')).toMatchObject({ ok: false, error: { kind: FORBIDDEN_KIND } });
+    expect(appInfo('app main frame')).toMatchObject({ ok: true, value: { name: 'Room Dialer', version, demo: true } });
+  });
+
+  it('creates exactly one window: sandboxed, isolated, no Node, a preload that exists', () => {
+    const windows = calls.filter((call) => call.api === 'new BrowserWindow');
+    expect(windows).toHaveLength(1);
+    const options = windows[0]!.args[0] as { show: boolean; webPreferences: Record<string, unknown> };
+    expect(options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(options.webPreferences['preload']).toBe(path.join(OUT, 'preload', 'index.cjs'));
+    expect(probes.preloadExists).toBe(true);
+    expect(options.show).toBe(false);
+  });
+
+  it('loads the app over app://, after the guards are on its webContents', () => {
+    const loads = calls.filter((call) => call.api === 'window.loadURL');
+    expect(loads.map((call) => call.args[0])).toEqual([APP_ENTRY_URL]);
+    expect(String(loads[0]!.args[0]).startsWith(`${APP_ORIGIN}/`)).toBe(true);
+    const guarded = calls.find((call) => call.api === 'webContents.setWindowOpenHandler');
+    expect(guarded!.seq).toBeLessThan(loads[0]!.seq);
+  });
+
+  it('guards every webContents (the window’s, later ones): navigation, redirects, new windows, <webview>', () => {
+    expect(probes.guards.map((guard) => guard.contents)).toEqual(['window', 'later']);
+    for (const guard of probes.guards) {
+      expect(guard.listeners, guard.contents).toEqual({
+        'will-navigate': 1,
+        'will-frame-navigate': 1,
+        'will-redirect': 1,
+        'will-attach-webview': 1,
+      });
+      expect(guard.windowOpenHandler).toBe(true);
+      expect(guard.navigate).toEqual({
+        'https://evil.example/': true,
+        'file:///etc/passwd': true,
+        [`${APP_ENTRY_URL}#/history`]: false,
+      });
+      expect(guard.redirectPrevented).toBe(true);
+      expect(guard.windowOpen).toEqual({ action: 'deny' });
+      expect(guard.webviewPrevented).toBe(true);
+    }
+    expect(apis(calls)).not.toContain('shell.openExternal');
+  });
+
+  it('second-instance brings the minimized, hidden window back and focuses it', () => {
+    expect(probes.secondInstance).toEqual(['window.restore', 'window.show', 'window.focus']);
+  });
+
+  it('will-quit shuts the services down: a call still ringing goes to history as unknown', () => {
+    expect(probes.quit.stateBefore).toBe('ringing');
+    const history = probes.quit.history as ResponseOf<'history:list'>;
+    expect(history.records).toEqual([
+      expect.objectContaining({ roomName: 'Stand-in lobby', outcome: 'unknown', errorCode: 'app_closed' }),
+    ]);
+  });
+});
+
+describe('a second copy (single-instance lock refused)', () => {
+  it('quits without a window, without taking over anything', async () => {
+    const result = await run('lock-refused');
+    const { calls } = result.report;
+    expect(troubles(result)).toEqual(NO_TROUBLE);
+    const appCalls = apis(calls).filter((api) => api.startsWith('app.'));
+    expect(appCalls).toEqual(['app.requestSingleInstanceLock', 'app.quit']);
+    // Even with `ready` fired afterwards: no window, no session hooks, no handlers, no scheme.
+    const after = apis(calls.slice(calls.findIndex((call) => call.api === 'app.quit')));
+    expect(after).toEqual(['app.quit', '<driver> ready']);
+  }, 60_000);
+});
+
+describe('a start that fails', () => {
+  /** Error box, then exit 1; no window; nothing left unhandled. */
+  function expectFailedStart(result: ChildRun, reason: RegExp): void {
+    const { calls } = result.report;
+    expect(troubles(result)).toEqual(NO_TROUBLE);
+    const box = first(calls, 'dialog.showErrorBox');
+    expect(box?.args[0]).toBe('Room Dialer 无法启动 / Room Dialer could not start');
+    expect(String(box?.args[1])).toMatch(reason);
+    expect(String(box?.args[1])).toMatch(/日志 \/ Log: .*main\.log/);
+    const exit = first(calls, 'app.exit');
+    expect(exit?.args).toEqual([1]);
+    expect(box!.seq).toBeLessThan(exit!.seq);
+    expect(apis(calls)).not.toContain('new BrowserWindow');
+  }
+
+  it('after ready (demo mode with a bad WEMEET_ENDPOINT): error box, exit 1, no window', async () => {
+    const result = await run('start-fails', { env: { ...demoEnv(sim.url), WEMEET_ENDPOINT: 'ftp://127.0.0.1/' } });
+    expectFailedStart(result, /demo mode: WEMEET_ENDPOINT: must use https:\/\//);
+    expect(first(result.report.calls, 'app.exit')?.afterReady).toBe(true);
+  }, 60_000);
+
+  it('before ready (a bad ELECTRON_RENDERER_URL): the same, rather than a process left without a window', async () => {
+    const result = await run('start-fails', { env: { ELECTRON_RENDERER_URL: 'https://evil.example:5173/' } });
+    expectFailedStart(result, /ELECTRON_RENDERER_URL must be an http:\/\/ address on this machine/);
+    expect(first(result.report.calls, 'app.exit')?.afterReady).toBe(false);
+    expect(apis(result.report.calls)).not.toContain('app.whenReady');
+  }, 60_000);
+});
