@@ -17,6 +17,8 @@ export type OperatorErrorKind =
   | 'unknown_outcome'
   /** The OS keychain could not be used. */
   | 'keychain'
+  /** The app's data folder could not be written (read-only, full disk…): `path` names the folder to open. */
+  | 'storage'
   /** No credentials are saved yet. */
   | 'not_configured'
   /** The thing asked for (room, call) does not exist. */
@@ -31,6 +33,8 @@ export interface OperatorError {
   /** Tencent's error_code, or a short local code such as "bad_input" or "network". */
   readonly code: number | string;
   readonly field?: string;
+  /** A folder the window can offer to open (a 'storage' error's data folder). */
+  readonly path?: string;
   readonly message: Localized;
   /** The concrete next step for the operator. */
   readonly hint: Localized;
@@ -53,6 +57,7 @@ const KINDS: ReadonlySet<string> = new Set<OperatorErrorKind>([
   'clock_skew',
   'unknown_outcome',
   'keychain',
+  'storage',
   'not_configured',
   'not_found',
   'forbidden',
@@ -64,6 +69,7 @@ export interface ExplainableError {
   readonly kind: OperatorErrorKind;
   readonly code: number | string;
   readonly field?: string;
+  readonly path?: string;
   explain(): { readonly message: Localized; readonly hint: Localized };
 }
 
@@ -113,5 +119,6 @@ export function knownOperatorError(error: unknown): OperatorError | undefined {
   if (!isExplainable(error)) return undefined;
   const { message, hint } = error.explain();
   const field = typeof error.field === 'string' ? { field: error.field } : {};
-  return { kind: error.kind, code: error.code, ...field, message, hint };
+  const path = typeof error.path === 'string' ? { path: error.path } : {};
+  return { kind: error.kind, code: error.code, ...field, ...path, message, hint };
 }

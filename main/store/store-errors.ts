@@ -77,10 +77,9 @@ const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${
  */
 export class StoreWriteError extends Error {
   override readonly name = 'StoreWriteError';
-  // TODO(error model): a 'storage' kind, with `path` carried to the window, once common/operator-error.ts has them.
-  readonly kind = 'internal';
+  readonly kind = 'storage';
   readonly code: string;
-  /** The folder the operator (or the window's "open folder") should look at. */
+  /** The folder the operator (or the window's "open folder") should look at; carried to the window as `path`. */
   readonly path: string;
 
   constructor(

@@ -49,3 +49,40 @@ describe('AppStore.batch', () => {
     expect(store.listRooms().map((room) => room.name)).toEqual(['Room 1']);
   });
 });
+
+describe('AppStore.batch and the room index', () => {
+  it('a batch whose write fails leaves lookups as they were before it', () => {
+    let failWrites = false;
+    const memory = memoryBackend();
+    const failing: StoreBackendFactory = (options) => {
+      const inner = memory.factory(options);
+      return {
+        path: inner.path,
+        get store() {
+          return inner.store;
+        },
+        set store(value) {
+          if (failWrites) throw new Error('disk full');
+          inner.store = value;
+        },
+      };
+    };
+    const { store } = openAppStore({ cwd: '/nowhere', backend: failing, now: steppingClock() });
+    const kept = store.addRoom(sip(1));
+    if (!kept.ok) throw new Error('setup');
+    failWrites = true;
+    let added: string | undefined;
+    expect(() =>
+      store.batch(() => {
+        const result = store.addRoom(sip(2));
+        added = result.ok ? result.value.id : undefined;
+        store.deleteRoom(kept.value.id);
+      }),
+    ).toThrow('disk full');
+    expect(added).toBeDefined();
+    expect(store.getRoom(added!)).toBeUndefined();
+    expect(store.getRoom(kept.value.id)).toEqual(kept.value);
+    expect(store.findDuplicateAddress('sip', sip(2).address)).toBeUndefined();
+    expect(store.findDuplicateAddress('sip', sip(1).address)?.id).toBe(kept.value.id);
+  });
+});

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RoomInput } from '../../common/room-input';
 import type { Room } from '../../common/store-schema';
+import { roomsDocument } from '../../main/store/defaults';
 import {
   expectFileUnchanged,
   failedField,
@@ -196,5 +197,63 @@ describe('address book: markDialed', () => {
       expectFileUnchanged(dir, () => failedField(store.markDialed(room.id, ' ', '2026-11-22T11:00:00.000Z'))),
     ).toBe('outcome');
     expect(expectFileUnchanged(dir, () => failedField(store.markDialed(room.id, 'joined', 'yesterday')))).toBe('at');
+  });
+});
+
+describe('address book: lookups by id and by device stay right after every change', () => {
+  const other = { ...sipRoom, name: 'Other', address: 'other@video.example.com' };
+
+  it('follows edits, deletes and restores: an address freed is free, one taken is refused', () => {
+    const { store } = setup();
+    const room = ok(store.addRoom(sipRoom));
+    const moved = ok(store.updateRoom(room.id, { address: 'moved@video.example.com' }));
+    expect(store.getRoom(room.id)).toBe(moved);
+    expect(store.findDuplicateAddress('sip', 'SIP:Moved@video.example.com')).toBe(moved);
+    expect(store.findDuplicateAddress('sip', sipRoom.address)).toBeUndefined();
+    const reused = ok(store.addRoom(sipRoom));
+    expect(failedField(store.addRoom({ ...other, address: 'moved@video.example.com' }))).toBe('address');
+
+    const deleted = ok(store.deleteRoom(moved.id));
+    expect(store.getRoom(moved.id)).toBeUndefined();
+    expect(store.findDuplicateAddress('sip', 'moved@video.example.com')).toBeUndefined();
+    ok(store.restoreRoom(deleted));
+    expect(store.getRoom(moved.id)).toEqual(moved);
+    expect(store.findDuplicateAddress('sip', 'moved@video.example.com', reused.id)?.id).toBe(moved.id);
+    expect(store.findDuplicateAddress('sip', 'moved@video.example.com', moved.id)).toBeUndefined();
+  });
+
+  it('follows a Tencent import and a reopen', () => {
+    const { dir, store } = setup();
+    const summary = ok(
+      store.importTencentRooms([
+        {
+          meetingRoomId: '1001',
+          name: 'Rooms 1001',
+          location: '',
+          roomStatus: 1,
+          participantNumber: 0,
+          isAllowCall: true,
+        },
+      ]),
+    );
+    expect(summary.added).toBe(1);
+    const imported = store.listRooms()[0]!;
+    expect(store.getRoom(imported.id)).toBe(imported);
+    expect(failedField(store.addRoom({ ...tencentRoom, meetingRoomId: '1001' }))).toBe('meetingRoomId');
+    const reopened = open(dir).store;
+    expect(reopened.getRoom(imported.id)).toEqual(imported);
+    expect(reopened.findDuplicateAddress('rooms', '1001')?.id).toBe(imported.id);
+  });
+
+  it('keeps guarding a device that an older file listed twice until both entries are gone', () => {
+    const { dir, store } = setup();
+    const a = ok(store.addRoom(sipRoom));
+    const twin: Room = { ...a, id: '5a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d', name: 'Twin' };
+    writeFileSync(roomsPath(dir), JSON.stringify(roomsDocument([a, twin])));
+    const reopened = open(dir).store;
+    ok(reopened.deleteRoom(a.id));
+    expect(reopened.findDuplicateAddress('sip', sipRoom.address)?.id).toBe(twin.id);
+    ok(reopened.deleteRoom(twin.id));
+    expect(reopened.findDuplicateAddress('sip', sipRoom.address)).toBeUndefined();
   });
 });
