@@ -2,9 +2,25 @@
 // Plain Node: the fetch function is injected (Electron's net.fetch in the app, honouring the system proxy).
 import type { MeetingRef } from '../../common/meeting-number';
 import type { RoomTarget } from '../../common/room-target';
-import type { MeetingInfo, MeetingRoomInfo, RoomAnswer, RoomCallResult } from '../../common/wemeet-types';
+import type {
+  MeetingInfo,
+  MeetingParticipant,
+  MeetingRoomInfo,
+  RealTimeParticipants,
+  RoomAnswer,
+  RoomCallResult,
+  UserMeeting,
+  UserMeetingList,
+} from '../../common/wemeet-types';
 import { ApiError, UnknownOutcomeError, WemeetError, type NetworkError } from './errors';
-import { readInviteId, readMeetingRoomsPage, readMeetings, readRoomAnswer } from './responses';
+import {
+  readMeetingListPage,
+  readMeetingRoomsPage,
+  readMeetings,
+  readParticipantsPage,
+  readRoomAnswer,
+  readRoomCall,
+} from './responses';
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_RETRIES, realSleep, withRetries, type RetryPolicy } from './retry';
 import type { RequestBudget, RequestPriority } from './request-budget';
 import { sendOnce, type ApiRequest, type FetchLike, type TransportConfig, type WemeetCredentials } from './transport';
@@ -37,6 +53,11 @@ export const DEFAULT_INSTANCE_ID = 1;
 const ROOMS_PAGE_SIZE = 50;
 /** A guard against a server that never says it is on the last page. */
 const MAX_ROOM_PAGES = 500;
+/** The meeting list gives 20 a page: 25 pages is 500 meetings, more than any one person has coming up. */
+const MAX_MEETING_LIST_PAGES = 25;
+/** real-time-participants allows 50 a page: 20 pages is 1000 people. */
+const PARTICIPANTS_PAGE_SIZE = 50;
+const MAX_PARTICIPANT_PAGES = 20;
 const OPERATOR_ID_TYPE_USERID = 1;
 
 export class WemeetClient {
@@ -80,7 +101,7 @@ export class WemeetClient {
     let json: unknown;
     try {
       json = await sendOnce(this.transport, request);
-      return { inviteId: readInviteId(json), meetingId };
+      return { ...readRoomCall(json), meetingId };
     } catch (error) {
       throw outcomeUnknownUnlessDefinite(error);
     }
@@ -163,6 +184,88 @@ export class WemeetClient {
       if (result.rooms.length === 0 || page >= result.totalPage) break;
     }
     return [...rooms.values()];
+  }
+
+  /**
+   * A user's in-progress and upcoming meetings (creator, host or invitee), following pos + cursory to the last page
+   * (at most MAX_MEETING_LIST_PAGES). No date filter: "today" is for the caller to pick.
+   */
+  async listUserMeetings(
+    userid: string = this.transport.credentials.operatorId,
+    priority: RequestPriority = 'normal',
+  ): Promise<UserMeetingList> {
+    if (typeof userid !== 'string' || userid === '' || userid.length > 128) {
+      throw new TypeError('userid must be a non-empty string');
+    }
+    const meetings = new Map<string, UserMeeting>();
+    const base: [string, string][] = [
+      ['userid', userid],
+      ['instanceid', String(this.instanceId)],
+    ];
+    let cursor: { pos: number; cursory: number } | undefined;
+    for (let page = 1; page <= MAX_MEETING_LIST_PAGES; page += 1) {
+      const query = cursor
+        ? [
+            ...base,
+            ['pos', String(cursor.pos)] as [string, string],
+            ['cursory', String(cursor.cursory)] as [string, string],
+          ]
+        : base;
+      const result = readMeetingListPage(await this.read({ method: 'GET', path: '/v1/meetings', query, priority }));
+      // The same meeting on two pages (the API warns it can happen) is kept once.
+      for (const meeting of result.meetings)
+        if (!meetings.has(meeting.meetingId)) meetings.set(meeting.meetingId, meeting);
+      if (result.remaining === 0) return { meetings: [...meetings.values()], complete: true };
+      const next =
+        result.nextPos === undefined || result.nextCursory === undefined
+          ? undefined
+          : { pos: result.nextPos, cursory: result.nextCursory };
+      // No way on, or the same place again: stop rather than loop.
+      if (!next || (cursor && next.pos === cursor.pos && next.cursory === cursor.cursory)) break;
+      cursor = next;
+    }
+    return { meetings: [...meetings.values()], complete: false };
+  }
+
+  /**
+   * Who is in the meeting now, all pages (at most MAX_PARTICIPANT_PAGES of 50). A recurring meeting needs its
+   * `subMeetingId` (UserMeeting.currentSubMeetingId). Only admins, the creator, hosts and co-hosts may ask (9042).
+   * `priority` 'poll' (the default) for a watcher waiting for the host; 'normal' for a one-off look.
+   */
+  async realTimeParticipants(
+    meetingId: string,
+    options: { subMeetingId?: string | undefined; priority?: RequestPriority } = {},
+  ): Promise<RealTimeParticipants> {
+    assertMeetingId(meetingId);
+    const { subMeetingId, priority = 'poll' } = options;
+    if (subMeetingId !== undefined && !/^\d{1,20}$/.test(subMeetingId)) {
+      throw new TypeError('subMeetingId must be a string of digits');
+    }
+    const participants = new Map<string, MeetingParticipant>();
+    let meetingStatus: string | undefined;
+    let totalCount = 0;
+    let complete = false;
+    for (let page = 1; page <= MAX_PARTICIPANT_PAGES; page += 1) {
+      const query: [string, string][] = [
+        ['operator_id', this.transport.credentials.operatorId],
+        ['operator_id_type', String(OPERATOR_ID_TYPE_USERID)],
+        ['page', String(page)],
+        ['page_size', String(PARTICIPANTS_PAGE_SIZE)],
+      ];
+      if (subMeetingId !== undefined) query.push(['sub_meeting_id', subMeetingId]);
+      const path = `/v1/meetings/${meetingId}/real-time-participants`;
+      const result = readParticipantsPage(await this.read({ method: 'GET', path, query, priority }));
+      meetingStatus = result.meetingStatus;
+      totalCount = result.totalCount;
+      // People join and leave between pages, which shifts the rest: the same one may come twice.
+      result.participants.forEach((p, i) => participants.set(p.msOpenId ?? `${page}:${i}`, p));
+      if (page >= result.totalPage || result.participants.length === 0) {
+        complete = true;
+        break;
+      }
+    }
+    const list = [...participants.values()];
+    return { meetingStatus, totalCount, participants: list, hostPresent: list.some((p) => p.isHost), complete };
   }
 
   private read(request: ApiRequest): Promise<unknown> {
