@@ -1,9 +1,15 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
+import ElementPlus from 'unplugin-element-plus/vite';
 import { executableBinPlugin } from './main/cli/executable-bin-plugin';
 import { cspMetaPlugin } from './main/shell/csp-meta-plugin';
+import { messagesAsData } from './renderer/build/messages-as-data';
 import { trimPinyinDictionaries } from './renderer/build/pinyin-dict';
+
+/** The window's message files, one per language. */
+const MESSAGE_FILES = [resolve('renderer/src/i18n/zh-CN.ts'), resolve('renderer/src/i18n/en-US.ts')];
 
 // Top-level main/ preload/ renderer/ instead of electron-vite's default src/*; everything builds into out/.
 export default defineConfig({
@@ -31,16 +37,27 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    // cspMetaPlugin: the built index.html carries the shell's own policy; the dev server gets it as a header only.
-    plugins: [vue(), trimPinyinDictionaries(), cspMetaPlugin()],
+    plugins: [
+      // The message files precompiled (messagesAsData hands them over as data): vue-i18n's run-time build, without
+      // its message compiler, and no eval (the window's CSP has no 'unsafe-eval').
+      messagesAsData(MESSAGE_FILES),
+      VueI18nPlugin({
+        include: MESSAGE_FILES,
+        runtimeOnly: true,
+        compositionOnly: true,
+        fullInstall: false,
+        dropMessageCompiler: true,
+      }),
+      vue(),
+      // Each Element Plus component imported brings its own stylesheet (theme-chalk's built CSS, emitted as files
+      // and linked: the strict style-src CSP allows no injected <style>), instead of the whole library's 355 kB.
+      ElementPlus({ useSource: false }),
+      trimPinyinDictionaries(),
+      // The built index.html carries the shell's own policy; the dev server gets it as a header only.
+      cspMetaPlugin(),
+    ],
     define: {
-      // vue-i18n's ESM build reads these: no legacy API, no devtools, and messages compiled by its JIT (no eval, so
-      // the window's CSP needs no 'unsafe-eval').
-      __VUE_I18N_FULL_INSTALL__: 'false',
-      __VUE_I18N_LEGACY_API__: 'false',
       __INTLIFY_PROD_DEVTOOLS__: 'false',
-      __INTLIFY_JIT_COMPILATION__: 'true',
-      __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
     },
     build: {
       outDir: 'out/renderer',

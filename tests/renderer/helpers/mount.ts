@@ -4,7 +4,17 @@ import { vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { Component } from 'vue';
 import type { Locale } from '../../../common/locale';
-import { createAppI18n } from '../../../renderer/src/i18n';
+import elementEn from 'element-plus/es/locale/lang/en';
+import elementZhCn from 'element-plus/es/locale/lang/zh-cn';
+import { createAppI18n, type LocaleBundle } from '../../../renderer/src/i18n';
+import enUS from '../../../renderer/src/i18n/en-US';
+import zhCN from '../../../renderer/src/i18n/zh-CN';
+
+/** The language a test opens in, there at once (the window waits for it before its first paint). */
+const OPENING_LANGUAGE: Record<Locale, LocaleBundle> = {
+  'zh-CN': { messages: zhCN, element: elementZhCn },
+  'en-US': { messages: enUS, element: elementEn },
+};
 
 /**
  * happy-dom lays nothing out, so every element measures 0×0 and a virtualized list would show no rows. Give
@@ -21,7 +31,8 @@ export function mountApp<C extends Component>(
 ) {
   const pinia = createPinia();
   setActivePinia(pinia);
-  const i18n = createAppI18n(options.locale ?? 'en-US');
+  const locale = options.locale ?? 'en-US';
+  const i18n = createAppI18n(locale, OPENING_LANGUAGE[locale]);
   return mount(component, {
     ...options,
     attachTo: document.body,
