@@ -1,8 +1,9 @@
 // One front-desk operator's session in the built renderer, in real Chromium, against the real main-process handlers
 // (run here), the simulator, a temp store and the real keychain (keytar → gnome-keyring in npm test's D-Bus
 // session). The tests run in order on one page, as an operator would work: first run, rooms, a bad CSV, meeting
-// lookup, dialing, a rejecting and a failing room, a cancel, the language switch; then the secret-leak check over
-// everything the session produced (issue #5). Waits are generous and on UI state; nothing asserts timing.
+// lookup, dialing, a rejecting and a failing room, a cancel, Redial failed, Cancel all, the language switch; then
+// the secret-leak check over everything the session produced (issue #5). Waits are generous and on UI state;
+// nothing asserts timing.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import keytar from '@github/keytar';
@@ -20,6 +21,7 @@ const PROFILE = `e2e-${process.pid}-${Date.now().toString(36)}`;
 const UI_WAIT = { timeout: 30_000 } as const;
 // The simulator rings for this long before the scripted answer, so "ringing" is on screen for a moment.
 const ANSWER_DELAY_MS = 1500;
+const ROOM_CALL_PATH = '/v1/meeting-rooms/room-call';
 
 const MEETING = { code: '806146667', formatted: '806-146-667', subject: 'Weekly sync with the Shenzhen office' };
 const SIP_ROOM = { name: '大会议室 A', address: 'room101@sip.example.com' };
@@ -42,6 +44,11 @@ const BAD_CSV = [
 
 let session: Session;
 let ui: OperatorUi;
+
+/** room-call requests the simulator has received: each is a room rung. */
+function roomCalls(): number {
+  return session.sim.requests.filter((request) => request.method === 'PUT' && request.path === ROOM_CALL_PATH).length;
+}
 
 async function shot(name: string): Promise<void> {
   // Let the "saved" toasts of earlier steps fade first: they would cover the board in the picture.
@@ -235,6 +242,13 @@ describe('an operator session in the built renderer', () => {
     const progress = page.getByTestId('dial-progress');
     expect(await progress.getAttribute('data-joined')).toBe('2');
     expect(await progress.getAttribute('data-total')).toBe('2');
+    // A room in the meeting says so where its Dial button was: it is not rung again by a stray click.
+    for (const name of [SIP_ROOM.name, H323_ROOM.name]) {
+      const inMeeting = ui.dialRow(name).getByTestId('room-in-meeting');
+      await inMeeting.waitFor(UI_WAIT);
+      expect((await inMeeting.textContent())?.trim()).toBe(m.board.inMeeting);
+      expect(await ui.dialButton(name).count()).toBe(0);
+    }
     await shot('dial-board-zh-CN.png');
   });
 
@@ -261,6 +275,65 @@ describe('an operator session in the built renderer', () => {
       .invites()
       .find((record) => record.target.kind === 'mra' && record.outcome === 'noanswer');
     expect(invite?.cancelledAtMs).toBeTypeOf('number');
+  });
+
+  it('Redial failed counts the rejected and the failed room, not the cancelled one, and rings exactly those again', async () => {
+    const { m, page } = ui;
+    const progress = page.getByTestId('dial-progress');
+    await expect.poll(() => progress.getAttribute('data-cancelled'), UI_WAIT).toBe('1');
+    expect(await progress.getAttribute('data-failed')).toBe('2');
+    expect(await progress.getAttribute('data-joined')).toBe('2');
+    expect(await progress.getAttribute('data-total')).toBe('5');
+    const redial = ui.button(`${m.board.redialFailed} (2)`);
+    await redial.waitFor(UI_WAIT);
+
+    const rejectInvites = () =>
+      session.sim.invites().filter((invite) => invite.target.kind === 'mra' && invite.outcome === 'reject');
+    const roomCallsBefore = roomCalls();
+    const rejectInvitesBefore = rejectInvites().length;
+    await redial.click();
+    // Two room-calls: the rejecting room and the unreachable one. Not the cancelled room, not the joined ones.
+    await expect.poll(() => roomCalls() - roomCallsBefore, UI_WAIT).toBe(2);
+    await expect.poll(() => rejectInvites().length, UI_WAIT).toBe(rejectInvitesBefore + 1);
+    await expect.poll(() => ui.stateOf(CSV_ROOMS.reject.name).getAttribute('data-state'), UI_WAIT).toBe('rejected');
+    await expect.poll(() => ui.stateOf(CSV_ROOMS.offline.name).getAttribute('data-state'), UI_WAIT).toBe('failed');
+    await redial.waitFor(UI_WAIT);
+    expect(await ui.stateOf(CSV_ROOMS.ringing.name).getAttribute('data-state')).toBe('cancelled');
+    expect(roomCalls() - roomCallsBefore).toBe(2);
+    expect(await progress.getAttribute('data-total')).toBe('5'); // a redialed room counts once
+    expect(session.bridge.crossings.some((crossing) => crossing.channel === 'calls:redial-failed')).toBe(true);
+  });
+
+  it('Cancel all asks first; keeping the calls leaves the room ringing, confirming stops it', async () => {
+    const { m, page } = ui;
+    const name = CSV_ROOMS.ringing.name;
+    await ui.dialButton(name).click();
+    await expect.poll(() => ui.stateOf(name).getAttribute('data-state'), UI_WAIT).toBe('ringing');
+    const ringingInvite = () =>
+      session.sim
+        .invites()
+        .find((invite) => invite.target.kind === 'mra' && invite.outcome === 'noanswer' && !invite.replaced);
+    expect(ringingInvite()).toBeDefined();
+    expect(ringingInvite()?.cancelledAtMs).toBeUndefined();
+
+    // In Chinese the toolbar's button and the dialog's yes read the same: the toolbar's is the board's own.
+    const cancelAll = page.getByTestId('dial-board').getByRole('button', { name: m.board.cancelAll, exact: true });
+    const dialog = page.getByRole('dialog', { name: m.board.cancelAllTitle, exact: true });
+    await cancelAll.click();
+    await dialog.waitFor(UI_WAIT);
+    expect(await dialog.textContent()).toContain(m.board.cancelAllConfirm);
+    await dialog.getByRole('button', { name: m.board.keepCalling, exact: true }).click();
+    await dialog.waitFor({ state: 'hidden', ...UI_WAIT });
+    expect(await ui.stateOf(name).getAttribute('data-state')).toBe('ringing');
+    expect(ringingInvite()?.cancelledAtMs).toBeUndefined();
+
+    await cancelAll.click();
+    await dialog.waitFor(UI_WAIT);
+    await dialog.getByRole('button', { name: m.board.cancelAllYes, exact: true }).click();
+    await dialog.waitFor({ state: 'hidden', ...UI_WAIT });
+    await expect.poll(() => ui.stateOf(name).getAttribute('data-state'), UI_WAIT).toBe('cancelled');
+    expect(ringingInvite()?.cancelledAtMs).toBeTypeOf('number');
+    await expect.poll(() => cancelAll.isDisabled(), UI_WAIT).toBe(true);
   });
 
   it('switches the language to English, keeps it after a reload, and shows the dial board in English', async () => {
