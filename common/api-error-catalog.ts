@@ -325,12 +325,50 @@ export const API_ERROR_CATALOG: ReadonlyMap<number, CatalogEntry> = new Map<numb
       transient: false,
     },
   ],
+  // The per-app limits (reference §8.1). Not retried by the client: the request budget (main/api/request-budget.ts)
+  // holds every request until the limit has passed, so a retry would only wait in the same queue.
   [
     190310,
     {
-      message: { 'zh-CN': '每分钟调用次数超过限制', 'en-US': 'Too many API calls this minute (rate limit)' },
-      hint: RATE_LIMITED_HINT,
-      transient: true,
+      message: {
+        'zh-CN': '本应用每分钟 300 次的调用次数已用完（所有使用同一凭据的电脑共用）',
+        'en-US': "This app's 300 requests per minute are used up (shared by every PC with these credentials)",
+      },
+      hint: {
+        'zh-CN': 'Room Dialer 会暂停发送请求，到下一分钟自动继续；如果经常出现，请在其他电脑的设置里调低请求预算',
+        'en-US':
+          'Room Dialer holds its requests and carries on by itself at the next minute; if this keeps happening, lower the request budget in Settings on the other PCs',
+      },
+      transient: false,
+    },
+  ],
+  [
+    190311,
+    {
+      message: {
+        'zh-CN': '本应用今天的调用次数（20 万次）已用完',
+        'en-US': "This app's requests for today (200,000) are used up",
+      },
+      hint: {
+        'zh-CN': 'Room Dialer 在午夜前不再发送请求；请联系管理员检查是哪台电脑或程序用掉了额度',
+        'en-US':
+          'Room Dialer sends no request until midnight; ask your administrator which PC or program used the quota',
+      },
+      transient: false,
+    },
+  ],
+  [
+    190313,
+    {
+      message: {
+        'zh-CN': '这个接口每分钟的调用次数已用完（全企业共用）',
+        'en-US': "This endpoint's requests for this minute are used up (shared by the whole enterprise)",
+      },
+      hint: {
+        'zh-CN': 'Room Dialer 会暂停发送请求，到下一分钟自动继续',
+        'en-US': 'Room Dialer holds its requests and carries on by itself at the next minute',
+      },
+      transient: false,
     },
   ],
   // Undocumented; a third-party client treats them as fatal authentication/configuration errors.

@@ -34,7 +34,7 @@ async function until(test: () => boolean): Promise<void> {
 
 describe('the dialer', () => {
   it('Cancel all during a 500-room batch: no room-call is sent after it', async () => {
-    h = await startIpcHarness({ simulator: { answerDelayMs: 600_000, latencyMs: 40 } });
+    h = await startIpcHarness({ simulator: { answerDelayMs: 600_000, faults: { latencyMs: 40 } } });
     const rows = Array.from({ length: 500 }, (_, i) => ({
       room: { name: `Batch ${i}`, kind: 'sip', address: `batch${i}@sip.example.com` },
     }));

@@ -105,6 +105,12 @@ const CASES: Record<Channel, Case> = {
   'calls:cancel': callId,
   'calls:cancel-all': noFields,
   'calls:redial': callId,
+  'calls:redial-failed': {
+    good: () => ({ meeting: { meetingId: '7567173273889276131' } }),
+    wrongType: () => [{ meeting: { meetingId: 7567173273889276131 } }, 'meeting.meetingId'],
+    missing: () => [{}, 'meeting'],
+    huge: () => [{ meeting: { meetingId: '7567173273889276131', subject: MB } }, 'meeting.subject'],
+  },
   'history:list': {
     good: () => ({ limit: 10 }),
     wrongType: () => [{ limit: '10' }, 'limit'],
@@ -137,7 +143,7 @@ afterEach(async () => {
 function expectNothingHappened(requestsBefore: number): void {
   expect(h.snapshot()).toBe(before);
   expect(h.sim.requests).toHaveLength(requestsBefore);
-  expect(h.services.tracker.list()).toEqual([]);
+  expect(h.services.dialer.list()).toEqual([]);
   expect(h.broadcasts).toEqual([]);
   expect(h.opened).toEqual([]);
 }

@@ -56,7 +56,7 @@ describe('services', () => {
     h = await startIpcHarness({ createTracker: undefined });
     await h.ok('settings:update', { pollIntervalMs: 1000 });
     const room = await h.ok('rooms:add', { name: 'Room 101', kind: 'sip', address: 'room101@sip.example.com' });
-    const [call] = await h.ok('calls:dial', { meeting: MEETING, roomIds: [room.id] });
+    const [call] = (await h.ok('calls:dial', { meeting: MEETING, roomIds: [room.id] })).calls;
     const joined = await h.nextUpdate((c: CallView) => c.callId === call?.callId && c.state === 'joined');
     expect(joined.roomName).toBe('Room 101');
     expect(h.store.getRoom(room.id)?.lastOutcome).toBe('joined');
@@ -76,12 +76,12 @@ describe('services', () => {
   it('shutdown stops the broadcasts and records calls in flight as unknown', async () => {
     h = await startIpcHarness({ simulator: { answerDelayMs: 600_000 } });
     const room = await h.ok('rooms:add', { name: 'Room 101', kind: 'sip', address: 'room101@sip.example.com' });
-    const [call] = await h.ok('calls:dial', { meeting: MEETING, roomIds: [room.id] });
+    const [call] = (await h.ok('calls:dial', { meeting: MEETING, roomIds: [room.id] })).calls;
     await h.nextUpdate((c) => c.callId === call?.callId && c.state === 'ringing');
     const seen = h.broadcasts.length;
     h.services.shutdown();
     expect(h.broadcasts).toHaveLength(seen);
-    expect(h.services.tracker.list()[0]?.state).toBe('unknown');
-    expect((await h.ok('history:list', {}))[0]).toMatchObject({ outcome: 'unknown', errorCode: 'app_closed' });
+    expect(h.services.dialer.list()[0]?.state).toBe('unknown');
+    expect((await h.ok('history:list', {})).records[0]).toMatchObject({ outcome: 'unknown', errorCode: 'app_closed' });
   });
 });

@@ -15,7 +15,8 @@ const SECTION_7_CODES = [
   10001, 10005, 20001, 20003, 50000, 50001, 190310, 200001, 202004, 500014,
 ];
 /** Repeating the same read-only request later can succeed. */
-const TRANSIENT_CODES = new Set([190310, 9061, 10002, 20201, 10000]);
+// 190310 is not among them: the request budget waits out the per-app limit, so the client does not retry it.
+const TRANSIENT_CODES = new Set([9061, 10002, 20201, 10000]);
 const HAN = /\p{Script=Han}/u;
 const UNKNOWN = describeApiError(987654);
 
@@ -51,14 +52,21 @@ describe('describeApiError', () => {
     expect(isTransientApiError(123456, 503)).toBe(false);
   });
 
-  it('rate-limit codes are 190310 and 9061, and both are transient', () => {
-    expect([...RATE_LIMIT_CODES].sort()).toEqual([190310, 9061].sort());
-    for (const code of RATE_LIMIT_CODES) {
-      expect(describeApiError(code).transient).toBe(true);
-      expect(describeApiError(code).hint['en-US']).toMatch(/wait/i);
-      expect(describeApiError(code).hint['zh-CN']).toContain('等待');
-    }
+  it('the meeting-query limit 9061 is retried after a longer wait', () => {
+    expect(RATE_LIMIT_CODES.has(9061)).toBe(true);
+    expect(describeApiError(9061).transient).toBe(true);
+    expect(describeApiError(9061).hint['en-US']).toMatch(/wait/i);
+    expect(describeApiError(9061).hint['zh-CN']).toContain('等待');
   });
+
+  it.each([190310, 190311, 190313])(
+    'the per-app limit %i is not retried by the client: the request budget holds every request until it passes',
+    (code) => {
+      expect(describeApiError(code).transient).toBe(false);
+      expectBothLanguages(describeApiError(code));
+      expect(describeApiError(code).hint['en-US']).toMatch(/Room Dialer (holds|sends no request)/);
+    },
+  );
 
   describe.each([9042, 9101, 9102])('permission error %i', (code) => {
     it('for a SIP/H.323 call says the operator must be host or co-host', () => {

@@ -1,5 +1,6 @@
 // Error classification and the retry rules: reads retry, room-call never does.
 import { describe, expect, it, vi } from 'vitest';
+import { RequestBudget } from '../../main/api/request-budget';
 import { WemeetClient, type FetchLike } from '../../main/api/client';
 import {
   ApiError,
@@ -124,7 +125,7 @@ describe('read-only calls retry', () => {
   it('recovers when a retry succeeds, signing each attempt afresh', async () => {
     const { client, calls } = setup([
       () => new Response('<html>502</html>', { status: 502 }),
-      apiError(190310, 500, 'rate limited'),
+      apiError(9061, 500, 'rate limited'),
       json({ status: 2 }),
     ]);
     await expect(client.roomCallInfo(MEETING_ID, ROOM)).resolves.toMatchObject({ state: 'joined' });
@@ -132,11 +133,20 @@ describe('read-only calls retry', () => {
   });
 
   it('waits longer after a rate limit than after a network error', async () => {
-    const a = setup([apiError(190310, 500), json({ status: 2 })]);
+    const a = setup([apiError(9061, 500), json({ status: 2 })]);
     await a.client.roomCallInfo(MEETING_ID, ROOM);
     const b = setup([systemError('ECONNRESET'), json({ status: 2 })]);
     await b.client.roomCallInfo(MEETING_ID, ROOM);
     expect(a.sleeps[0]!).toBeGreaterThan(b.sleeps[0]!);
+  });
+
+  it('190310 is answered at once and pauses the budget until the next minute; the client does not retry it', async () => {
+    const budget = new RequestBudget({ perMinute: 240 });
+    const { client, calls } = setup([apiError(190310, 500), json({ status: 2 })], { budget });
+    await expect(client.roomCallInfo(MEETING_ID, ROOM)).rejects.toMatchObject({ kind: 'api', code: 190310 });
+    expect(calls).toHaveLength(1);
+    expect(budget.state().pause).toMatchObject({ code: 190310, until: expect.any(Number) });
+    budget.close();
   });
 
   it.each([

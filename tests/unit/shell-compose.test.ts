@@ -126,6 +126,6 @@ describe('composeApp', () => {
     const history = app.store.listHistory();
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ roomId: room.id, outcome: 'unknown' });
-    expect(app.services.tracker.list().map((call) => call.state)).toEqual(['unknown']);
+    expect(app.services.dialer.list().map((call) => call.state)).toEqual(['unknown']);
   });
 });
