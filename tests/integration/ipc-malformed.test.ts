@@ -107,7 +107,7 @@ const CASES: Record<Channel, Case> = {
   'calls:redial': callId,
   'calls:redial-failed': {
     good: () => ({ meeting: { meetingId: '7567173273889276131' } }),
-    wrongType: () => [{ meeting: { meetingId: 7567173273889276131 } }, 'meeting.meetingId'],
+    wrongType: () => [{ meeting: { meetingId: 7567173 } }, 'meeting.meetingId'],
     missing: () => [{}, 'meeting'],
     huge: () => [{ meeting: { meetingId: '7567173273889276131', subject: MB } }, 'meeting.subject'],
   },
