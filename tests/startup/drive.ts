@@ -24,7 +24,7 @@ import type {
 /** How electron-facade.mjs finds the stand-in. */
 const STAND_IN_KEY = Symbol.for('room-dialer.electron-stand-in');
 /** A hang guard: a start that neither opens its window nor exits by then is reported as stuck. */
-const LIMIT_MS = 20_000;
+const LIMIT_MS = 45_000;
 const APP_PAGE = 'app://room-dialer/index.html';
 const FOREIGN_ORIGIN = 'https://evil.example';
 const FOREIGN_PAGE = `${FOREIGN_ORIGIN}/`;

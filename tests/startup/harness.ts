@@ -17,7 +17,7 @@ const BUILD_INPUTS = ['main', 'common', 'preload', 'renderer', 'electron.vite.co
 /** The child's TypeScript, compiled for it by compileDriver(). */
 const CHILD_SOURCES = ['recorder', 'stand-in-app', 'stand-in-web', 'electron-stand-in', 'drive'];
 /** A child still running by then is stuck: it is killed and the test fails, instead of hanging the suite. */
-const CHILD_LIMIT_MS = 60_000;
+const CHILD_LIMIT_MS = 120_000;
 
 function newestMtime(file: string): number {
   const stats = statSync(file);

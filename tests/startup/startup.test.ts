@@ -11,6 +11,7 @@ import { APP_ENTRY_URL, APP_ORIGIN } from '../../main/shell/app-protocol';
 import { buildCsp } from '../../main/shell/csp';
 import { demoEnv, startSimulator, type Simulator } from '../../simulator/server';
 import { SERVED, TRAVERSALS } from './drive';
+import { Recorder, strict } from './recorder';
 import { compileDriver, ensureBuilt, ENTRY, OUT, REPO, runChild, type ChildRun } from './harness';
 import type { ChildConfig, RecordedCall, Scenario, StartProbes } from './report';
 
@@ -79,7 +80,7 @@ describe('a normal start (demo mode, against the simulator)', () => {
     calls = result.report.calls;
     if (!result.report.probes) throw new Error(`the start was not probed: ${JSON.stringify(troubles(result))}`);
     probes = result.report.probes;
-  }, 90_000);
+  }, 150_000);
 
   it('runs through without touching anything the stand-in lacks, and without an unhandled error', () => {
     expect(troubles(result)).toEqual(NO_TROUBLE);
@@ -240,7 +241,7 @@ describe('a second copy (single-instance lock refused)', () => {
     // Even with `ready` fired afterwards: no window, no session hooks, no handlers, no scheme.
     const after = apis(calls.slice(calls.findIndex((call) => call.api === 'app.quit')));
     expect(after).toEqual(['app.quit', '<driver> ready']);
-  }, 60_000);
+  }, 150_000);
 });
 
 describe('a start that fails', () => {
@@ -262,12 +263,24 @@ describe('a start that fails', () => {
     const result = await run('start-fails', { env: { ...demoEnv(sim.url), WEMEET_ENDPOINT: 'ftp://127.0.0.1/' } });
     expectFailedStart(result, /demo mode: WEMEET_ENDPOINT: must use https:\/\//);
     expect(first(result.report.calls, 'app.exit')?.afterReady).toBe(true);
-  }, 60_000);
+  }, 150_000);
 
   it('before ready (a bad ELECTRON_RENDERER_URL): the same, rather than a process left without a window', async () => {
     const result = await run('start-fails', { env: { ELECTRON_RENDERER_URL: 'https://evil.example:5173/' } });
     expectFailedStart(result, /ELECTRON_RENDERER_URL must be an http:\/\/ address on this machine/);
     expect(first(result.report.calls, 'app.exit')?.afterReady).toBe(false);
     expect(apis(result.report.calls)).not.toContain('app.whenReady');
-  }, 60_000);
+  }, 150_000);
+});
+
+describe('the stand-in itself', () => {
+  it('fails loudly on what it does not implement, and records it even when the caller swallows the error', () => {
+    const recorder = new Recorder();
+    const app = strict('app', { getVersion: () => '1.0.0' }, recorder);
+    expect(app.getVersion()).toBe('1.0.0');
+    expect(() => (app as unknown as Record<string, unknown>)['setBadgeCount']).toThrow(
+      /electron stand-in: app.setBadgeCount is not implemented/,
+    );
+    expect(recorder.unimplemented.map((use) => use.api)).toEqual(['app.setBadgeCount']);
+  });
 });
