@@ -1,10 +1,12 @@
-// Call history: read once per visit (at most 5,000 records), filtered here so every filter change is instant.
+// Call history as main pages it: the filters are sent with each request and main answers one page, newest first,
+// with how many calls match. Nothing is filtered, reversed or counted here: history may hold 100,000 calls, and the
+// one filter lives in main (main/store/history.ts).
 import { defineStore } from 'pinia';
-import { computed, reactive, ref, shallowRef } from 'vue';
-import type { HistoryRecord } from '../../../common/store-schema';
+import { reactive, ref, shallowRef } from 'vue';
+import type { RequestOf } from '../../../common/ipc-contract';
+import type { HistoryCapacity, HistoryRecord } from '../../../common/store-schema';
 import { api, unwrap } from '../api';
 import { meetingDigits } from '../meeting/meeting-input';
-import { localDate } from '../util/local-time';
 
 export interface HistoryFilters {
   room: string;
@@ -15,36 +17,81 @@ export interface HistoryFilters {
   until: string;
 }
 
+export const HISTORY_PAGE_SIZE = 50;
+/** Records per request when exporting everything that matches (the channel's largest page). */
+const EXPORT_PAGE_SIZE = 5000;
+
 const EMPTY: HistoryFilters = { room: '', meeting: '', outcome: '', since: '', until: '' };
 
-export function filterHistory(records: readonly HistoryRecord[], filters: HistoryFilters): HistoryRecord[] {
-  const room = filters.room.trim().toLowerCase();
+/** Local midnight of a YYYY-MM-DD date, `days` later, as an ISO time; undefined for '' or a malformed date. */
+function localMidnight(date: string, days = 0): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return undefined;
+  const at = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}
+
+export type HistoryFilterQuery = Omit<RequestOf<'history:list'>, 'offset' | 'limit'>;
+
+/**
+ * The filters as main's history:list takes them: local dates become the times of local midnight (the "until" day
+ * included), a meeting typed as 123-456-789 becomes its digits; empty filters are left out.
+ */
+export function historyQuery(filters: HistoryFilters): HistoryFilterQuery {
+  const room = filters.room.trim();
   const meeting = meetingDigits(filters.meeting.trim());
-  return records.filter((r) => {
-    if (room && !r.roomName.toLowerCase().includes(room) && !r.target.toLowerCase().includes(room)) return false;
-    if (meeting && r.meetingId !== meeting && r.meetingCode !== meeting) return false;
-    if (filters.outcome && r.outcome !== filters.outcome) return false;
-    const day = localDate(r.startedAt);
-    if (filters.since && day < filters.since) return false;
-    if (filters.until && day > filters.until) return false;
-    return true;
-  });
+  const since = localMidnight(filters.since);
+  const until = localMidnight(filters.until, 1);
+  return {
+    ...(room ? { room } : {}),
+    ...(meeting ? { meeting } : {}),
+    ...(filters.outcome ? { outcome: filters.outcome } : {}),
+    ...(since ? { since } : {}),
+    ...(until ? { until } : {}),
+  };
 }
 
 export const useHistoryStore = defineStore('history', () => {
-  const records = shallowRef<readonly HistoryRecord[]>([]);
+  /** The page on screen, newest first, as main sent it (at most HISTORY_PAGE_SIZE rows). */
+  const records = shallowRef<HistoryRecord[]>([]);
+  /** Calls matching the filters, on every page. */
+  const total = ref(0);
+  const page = ref(1);
+  const capacity = shallowRef<HistoryCapacity | null>(null);
   const loading = ref(false);
   const filters = reactive<HistoryFilters>({ ...EMPTY });
+  // Answers can come back out of order while the operator types; only the latest request's is shown.
+  let latest = 0;
 
-  /** Newest first. */
-  const shown = computed(() => filterHistory(records.value, filters).reverse());
-
-  async function load(): Promise<void> {
+  async function load(pageNumber = 1): Promise<void> {
+    const request = ++latest;
     loading.value = true;
     try {
-      records.value = await unwrap(api().listHistory({}));
+      const result = await unwrap(
+        api().listHistory({
+          ...historyQuery(filters),
+          offset: (pageNumber - 1) * HISTORY_PAGE_SIZE,
+          limit: HISTORY_PAGE_SIZE,
+        }),
+      );
+      if (request !== latest) return;
+      records.value = [...result.records];
+      total.value = result.total;
+      capacity.value = result.capacity;
+      page.value = pageNumber;
     } finally {
-      loading.value = false;
+      if (request === latest) loading.value = false;
+    }
+  }
+
+  /** Every call matching the filters, newest first, fetched page by page (for the CSV export). */
+  async function matchingAll(): Promise<HistoryRecord[]> {
+    const query = historyQuery(filters);
+    const all: HistoryRecord[] = [];
+    for (let offset = 0; ; offset += EXPORT_PAGE_SIZE) {
+      const result = await unwrap(api().listHistory({ ...query, offset, limit: EXPORT_PAGE_SIZE }));
+      all.push(...result.records);
+      if (result.records.length < EXPORT_PAGE_SIZE || all.length >= result.total) return all;
     }
   }
 
@@ -52,5 +99,5 @@ export const useHistoryStore = defineStore('history', () => {
     Object.assign(filters, EMPTY);
   }
 
-  return { records, loading, filters, shown, load, resetFilters };
+  return { records, total, page, capacity, loading, filters, load, matchingAll, resetFilters };
 });

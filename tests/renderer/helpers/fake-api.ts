@@ -67,7 +67,7 @@ const DEFAULT_ANSWERS: Partial<Record<Method, () => unknown>> = {
   dial: () => NOTHING_DIALED,
   redial: () => NOTHING_DIALED,
   redialFailed: () => NOTHING_DIALED,
-  listHistory: () => [],
+  listHistory: () => ({ records: [], total: 0, offset: 0, capacity: { stored: 0, limit: 100_000, dropped: 0 } }),
   importRooms: () => [],
 };
 

@@ -1,0 +1,148 @@
+// @vitest-environment happy-dom
+// The history view asks main for one page at a time with the filters, and shows what main sent in main's order.
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HistoryPage, HistoryRecord } from '../../common/store-schema';
+import { historyQuery, useHistoryStore, type HistoryFilters } from '../../renderer/src/stores/history';
+import HistoryView from '../../renderer/src/views/HistoryView.vue';
+import { installFakeApi, ok, type FakeApi } from './helpers/fake-api';
+import { byTestId, fakeLayout, mountApp, settle, textOf } from './helpers/mount';
+
+const NO_FILTERS: HistoryFilters = { room: '', meeting: '', outcome: '', since: '', until: '' };
+
+function record(n: number): HistoryRecord {
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    meetingId: '7567173273889276131',
+    meetingCode: '806146667',
+    roomId: '00000000-0000-4000-8000-000000000999',
+    roomName: `Room ${n}`,
+    target: `SIP room${n}@sip.example.com`,
+    startedAt: new Date(Date.UTC(2026, 10, 22, 10, n)).toISOString(),
+    endedAt: new Date(Date.UTC(2026, 10, 22, 10, n, 30)).toISOString(),
+    outcome: 'joined',
+  };
+}
+
+function page(records: HistoryRecord[], total = records.length, offset = 0): Promise<{ ok: true; value: HistoryPage }> {
+  return ok({ records, total, offset, capacity: { stored: total, limit: 100_000, dropped: 0 } }) as Promise<{
+    ok: true;
+    value: HistoryPage;
+  }>;
+}
+
+let fake: FakeApi;
+beforeEach(() => {
+  fake = installFakeApi();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  document.body.innerHTML = '';
+});
+
+describe('historyQuery', () => {
+  it('sends local dates as local midnights (the until day included), a meeting as its digits, and no empty filter', () => {
+    expect(historyQuery(NO_FILTERS)).toEqual({});
+    expect(
+      historyQuery({
+        room: ' 北京 ',
+        meeting: '806-146-667',
+        outcome: 'rejected',
+        since: '2026-11-01',
+        until: '2026-11-30',
+      }),
+    ).toEqual({
+      room: '北京',
+      meeting: '806146667',
+      outcome: 'rejected',
+      since: new Date(2026, 10, 1).toISOString(),
+      until: new Date(2026, 11, 1).toISOString(),
+    });
+    // Text that is not a meeting number filters nothing rather than matching nothing.
+    expect(historyQuery({ ...NO_FILTERS, meeting: 'weekly' })).toEqual({});
+  });
+});
+
+describe('history store', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('asks for one page with the filters and keeps main’s order and count', async () => {
+    const rows = [record(3), record(2)];
+    fake.listHistory.mockReturnValue(page(rows, 52, 50));
+    const history = useHistoryStore();
+    history.filters.outcome = 'joined';
+    await history.load(2);
+    expect(fake.listHistory).toHaveBeenCalledWith({ outcome: 'joined', offset: 50, limit: 50 });
+    expect(history.records).toEqual(rows);
+    expect(history.total).toBe(52);
+    expect(history.page).toBe(2);
+  });
+
+  it('shows the answer to the latest request when an earlier one comes back later', async () => {
+    let answerFirst: (value: unknown) => void = () => undefined;
+    fake.listHistory
+      .mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)))
+      .mockReturnValueOnce(page([record(2)]));
+    const history = useHistoryStore();
+    const first = history.load();
+    await history.load();
+    answerFirst({ ok: true, value: { records: [record(1)], total: 1, offset: 0, capacity: null } });
+    await first;
+    expect(history.records).toEqual([record(2)]);
+  });
+
+  it('fetches everything that matches, page by page, for the export', async () => {
+    const all = Array.from({ length: 5003 }, (_, n) => record(n));
+    fake.listHistory.mockImplementation(({ offset = 0, limit = 50 }: { offset?: number; limit?: number }) =>
+      page(all.slice(offset, offset + limit), all.length, offset),
+    );
+    const history = useHistoryStore();
+    history.filters.room = 'Room';
+    expect(await history.matchingAll()).toEqual(all);
+    expect(fake.listHistory.mock.calls.map(([q]) => q)).toEqual([
+      { room: 'Room', offset: 0, limit: 5000 },
+      { room: 'Room', offset: 5000, limit: 5000 },
+    ]);
+  });
+});
+
+describe('history view', () => {
+  it('lists the page main sent, counts every match, and asks main for the next page', async () => {
+    fakeLayout();
+    const rows = Array.from({ length: 50 }, (_, n) => record(120 - n));
+    fake.listHistory.mockReturnValue(page(rows, 120));
+    mountApp(HistoryView);
+    await settle();
+    expect(fake.listHistory).toHaveBeenLastCalledWith({ offset: 0, limit: 50 });
+    expect(await textOf('history-count')).toContain('120');
+    const shown = [...document.querySelectorAll('[data-testid="history-table"] tbody tr')].map(
+      (row) => row.textContent ?? '',
+    );
+    expect(shown[0]).toContain('Room 120');
+    expect(shown[1]).toContain('Room 119');
+
+    fake.listHistory.mockReturnValue(page([record(70)], 120, 50));
+    (byTestId('history-pages')?.querySelector('.btn-next') as HTMLElement).click();
+    await settle();
+    expect(fake.listHistory).toHaveBeenLastCalledWith({ offset: 50, limit: 50 });
+    expect(useHistoryStore().page).toBe(2);
+  });
+
+  it('asks main again, from the first page, once typing in a filter pauses', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fake.listHistory.mockReturnValue(page([]));
+    mountApp(HistoryView);
+    await vi.runAllTimersAsync();
+    const history = useHistoryStore();
+    history.filters.room = 'B';
+    await vi.advanceTimersByTimeAsync(10);
+    history.filters.room = 'Bo';
+    await vi.advanceTimersByTimeAsync(10);
+    history.filters.room = 'Boa';
+    await vi.runAllTimersAsync();
+    const rooms = fake.listHistory.mock.calls.map(([q]) => (q as { room?: string }).room);
+    expect(rooms).toEqual([undefined, 'Boa']);
+    expect(fake.listHistory).toHaveBeenLastCalledWith({ room: 'Boa', offset: 0, limit: 50 });
+  });
+});
