@@ -2,6 +2,7 @@
 // Linux the Secret Service (GNOME Keyring, KWallet) through libsecret over D-Bus.
 // Every failure becomes KeychainUnavailableError; there is no fallback, so when the keychain is unavailable nothing
 // is written anywhere.
+import { secretServiceLockProbe, type LockProbe } from './secret-service-lock';
 import {
   KeychainUnavailableError,
   type KeychainOperation,
@@ -25,6 +26,12 @@ export interface KeytarSecretStoreOptions {
   readonly platform?: NodeJS.Platform;
   /** How keytar is loaded; tests inject a failing or fake module. */
   readonly load?: () => Promise<KeytarApi>;
+  /**
+   * Asked when keytar finds nothing (get → null, delete → false), which it also answers for a locked keyring. Default:
+   * the Secret Service over D-Bus on Linux with the real keytar (secret-service-lock.ts); none with an injected
+   * module, so unit tests never depend on the machine's keyring.
+   */
+  readonly lockProbe?: LockProbe;
 }
 
 /**
@@ -89,22 +96,29 @@ export class KeytarSecretStore implements SecretStore {
   readonly service: string;
   private readonly platform: NodeJS.Platform;
   private readonly load: () => Promise<KeytarApi>;
+  private readonly lockProbe: LockProbe | undefined;
   private keytar: Promise<KeytarApi> | undefined;
 
   constructor(options: KeytarSecretStoreOptions = {}) {
     this.service = options.service ?? KEYCHAIN_SERVICE;
     this.platform = options.platform ?? process.platform;
     this.load = options.load ?? loadKeytar;
+    this.lockProbe =
+      options.lockProbe ??
+      (options.load === undefined && this.platform === 'linux' ? secretServiceLockProbe : undefined);
   }
 
   async get(account: string): Promise<string | null> {
     assertAccount(account);
     const keytar = await this.module('read');
+    let secret: string | null;
     try {
-      return await keytar.getPassword(this.service, account);
+      secret = await keytar.getPassword(this.service, account);
     } catch (error) {
       throw this.unavailable('read', error);
     }
+    if (secret === null) await this.refuseIfLocked('read', account);
+    return secret;
   }
 
   async set(account: string, secret: string): Promise<void> {
@@ -122,10 +136,21 @@ export class KeytarSecretStore implements SecretStore {
   async delete(account: string): Promise<boolean> {
     assertAccount(account);
     const keytar = await this.module('delete');
+    let deleted: boolean;
     try {
-      return await keytar.deletePassword(this.service, account);
+      deleted = await keytar.deletePassword(this.service, account);
     } catch (error) {
       throw this.unavailable('delete', error);
+    }
+    if (!deleted) await this.refuseIfLocked('delete', account);
+    return deleted;
+  }
+
+  /** keytar found nothing: an error instead when that is because the keyring is locked (secret-service-lock.ts). */
+  private async refuseIfLocked(operation: KeychainOperation, account: string): Promise<void> {
+    if (!this.lockProbe) return;
+    if ((await this.lockProbe(this.service, account)) === 'locked') {
+      throw new KeychainUnavailableError(operation, 'locked', '', this.platform);
     }
   }
 

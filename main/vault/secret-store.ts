@@ -46,6 +46,25 @@ const NOTHING_ELSEWHERE: Record<KeychainOperation, Localized> = {
   },
 };
 
+/**
+ * A locked keyring has not lost anything: said outright, so that nobody re-enters (and overwrites) credentials that
+ * are still saved. (A save refused by a lock keeps the NOTHING_ELSEWHERE text: nothing was written.)
+ */
+const STILL_SAVED: Partial<Record<KeychainOperation, Localized>> = {
+  read: {
+    'zh-CN': '已保存的凭据没有丢失，只是在密钥环解锁之前无法读取：请不要重新输入。',
+    'en-US': 'Saved credentials are not lost, only unreadable until the keyring is unlocked: do not enter them again.',
+  },
+  delete: {
+    'zh-CN': '没有删除任何内容：凭据仍保存在已锁定的密钥环中。',
+    'en-US': 'Nothing was deleted: the credentials are still in the locked keyring.',
+  },
+};
+
+function afterwards(problem: KeychainProblem, operation: KeychainOperation): Localized {
+  return (problem === 'locked' ? STILL_SAVED[operation] : undefined) ?? NOTHING_ELSEWHERE[operation];
+}
+
 function whatIsWrong(problem: KeychainProblem, platform: NodeJS.Platform): Localized {
   if (problem === 'module_missing') {
     return {
@@ -78,8 +97,10 @@ function nextStep(problem: KeychainProblem, platform: NodeJS.Platform): Localize
     case 'linux':
       return problem === 'locked'
         ? {
-            'zh-CN': '请解锁登录密钥环（GNOME Keyring 或 KWallet）后重试',
-            'en-US': 'Unlock the login keyring (GNOME Keyring or KWallet), then try again',
+            'zh-CN':
+              '请解锁登录密钥环（GNOME Keyring 或 KWallet）：打开“密码和密钥”（Seahorse），右键点击“登录”并选择“解锁”（KDE：在 KWalletManager 中打开钱包），或注销后重新登录。然后重试；如果“设置”中仍然没有显示凭据，请重新启动 Room Dialer。',
+            'en-US':
+              'Unlock the login keyring (GNOME Keyring or KWallet): open Passwords and Keys (Seahorse), right-click "Login" and choose Unlock (KDE: open the wallet in KWalletManager), or log out and back in. Then try again; restart Room Dialer if Settings still shows no credentials.',
           }
         : {
             'zh-CN':
@@ -120,7 +141,7 @@ export class KeychainUnavailableError extends Error {
     options?: { cause?: unknown },
   ) {
     super(
-      `${whatIsWrong(problem, platform)['en-US']}${detail ? ` (${detail})` : ''}. ${NOTHING_ELSEWHERE[operation]['en-US']}`,
+      `${whatIsWrong(problem, platform)['en-US']}${detail ? ` (${detail})` : ''}. ${afterwards(problem, operation)['en-US']}`,
       options,
     );
     this.name = 'KeychainUnavailableError';
@@ -128,7 +149,7 @@ export class KeychainUnavailableError extends Error {
 
   explain(): Explanation {
     const wrong = whatIsWrong(this.problem, this.platform);
-    const elsewhere = NOTHING_ELSEWHERE[this.operation];
+    const elsewhere = afterwards(this.problem, this.operation);
     const detail = this.detail;
     return {
       message: {

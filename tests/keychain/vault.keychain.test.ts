@@ -321,3 +321,99 @@ describe('no keychain: KeychainUnavailableError, and nothing saved anywhere', ()
     expect(await rawItem(profile)).toBeNull();
   });
 });
+
+// ── A locked keyring ────────────────────────────────────────────────────────────────────────────────────────────
+// keytar reads a locked item as null and deletes it as "nothing there": taken at its word, the app said "no
+// credentials saved" and asked for them again. The child saves, locks the keyring over D-Bus, and tries everything.
+
+interface Attempt {
+  resolved?: unknown;
+  unexpected?: string;
+  operation?: string;
+  problem?: string;
+  en?: { kind: string; message: string; hint: string };
+  zh?: { kind: string; message: string; hint: string };
+}
+interface IpcAnswer {
+  ok: boolean;
+  value?: unknown;
+  error?: { kind: string; field?: string; message: Record<string, string>; hint: Record<string, string> };
+}
+interface LockedReport {
+  keytarSays: string | null;
+  load: Attempt;
+  publicView: Attempt;
+  saveKeepingSecrets: Attempt;
+  saveNewSecret: Attempt;
+  delete: Attempt;
+  otherProfile: Attempt;
+  ipc: { get: IpcAnswer; save: IpcAnswer; delete: IpcAnswer; test: IpcAnswer };
+  keyringUnchanged: boolean;
+  itemsAfter: string;
+}
+
+const lockedChild = join(here, 'fixtures', 'locked-in-child.ts');
+const UNLOCKED_KEYRING =
+  'printf pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 97; exec "$@"';
+
+describe('a locked keyring: "locked", never "nothing saved", and nothing overwritten', () => {
+  let report: LockedReport;
+  let output = '';
+
+  beforeAll(() => {
+    const profile = profileName();
+    const result = spawnSync(
+      'dbus-run-session',
+      ['--', 'sh', '-c', UNLOCKED_KEYRING, 'sh', process.execPath, '--import', 'tsx', lockedChild, profile],
+      { env: isolatedEnv({}), encoding: 'utf8', timeout: 25_000, cwd: join(here, '..', '..') },
+    );
+    output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+    const line = (result.stdout ?? '').split('\n').find((l) => l.startsWith('{'));
+    if (!line) throw new Error(`the child printed no report (status ${result.status}):\n${output}`);
+    report = JSON.parse(line) as LockedReport;
+  });
+
+  it('is what keytar alone cannot tell: it reads the locked item as null', () => {
+    expect(report.keytarSays).toBeNull();
+  });
+
+  it('reading says the keyring is locked, that nothing is lost, and how to unlock it, in both languages', () => {
+    for (const attempt of [report.load, report.publicView]) {
+      expect(attempt).toMatchObject({ operation: 'read', problem: 'locked', en: { kind: 'keychain' } });
+      expect(attempt.en?.message).toMatch(/the keyring is locked/);
+      expect(attempt.en?.message).toMatch(/not lost.*do not enter them again/);
+      expect(attempt.en?.hint).toMatch(/Unlock the login keyring.*Seahorse/);
+      expect(attempt.zh?.message).toMatch(/密钥环已锁定.*请不要重新输入/);
+      expect(attempt.zh?.hint).toMatch(/解锁登录密钥环/);
+    }
+  });
+
+  it('a save (keeping the saved secrets, or with a new one) and a delete are refused as locked', () => {
+    expect(report.saveKeepingSecrets).toMatchObject({ operation: 'read', problem: 'locked' });
+    expect(report.saveNewSecret).toMatchObject({ operation: 'save', problem: 'locked' });
+    expect(report.delete).toMatchObject({ operation: 'delete', problem: 'locked' });
+    expect(report.delete.en?.message).toMatch(/Nothing was deleted/);
+  });
+
+  it('a profile with nothing saved is not reported as empty either while the keyring is locked', () => {
+    expect(report.otherProfile).toMatchObject({ operation: 'read', problem: 'locked' });
+  });
+
+  it('the window is told "keychain locked" on every credentials channel, never "not configured"', () => {
+    for (const answer of [report.ipc.get, report.ipc.save, report.ipc.delete]) {
+      expect(answer.ok).toBe(false);
+      expect(answer.error?.kind).toBe('keychain');
+      expect(answer.error?.message['en-US']).toMatch(/the keyring is locked/);
+      expect(answer.error?.message['zh-CN']).toMatch(/密钥环已锁定/);
+    }
+    expect(report.ipc.test).toMatchObject({ ok: true, value: { ok: false, error: { kind: 'keychain' } } });
+  });
+
+  it('the saved item is still there, the keyring file unchanged, and no secret was printed', () => {
+    expect(report.keyringUnchanged).toBe(true);
+    // SearchItems: no unlocked match, one locked match.
+    expect(report.itemsAfter).toMatch(/array \[\s*\]\s*array \[\s*object path "[^"]+"\s*\]/);
+    expect(output).not.toContain(CHILD_BUNDLE.secretKey);
+    expect(output).not.toContain('SKoverwriteAttempt');
+  });
+});
