@@ -1,7 +1,13 @@
 // `npm run simulator`: start the simulator and print how to point Room Dialer at it.
 // Options come from the environment (SIM_*) and from --flags (flags win).
 import { parseArgs } from 'node:util';
-import { EXAMPLE_ADDRESSES, startSimulator, wemeetEnv, type SimulatorOptions } from './server';
+import {
+  EXAMPLE_ADDRESSES,
+  HOST_JOINS_LATER_MEETING_ID,
+  startSimulator,
+  wemeetEnv,
+  type SimulatorOptions,
+} from './server';
 
 interface NumberOption {
   readonly flag: string;
@@ -60,6 +66,23 @@ const NUMBER_OPTIONS = {
     env: 'SIM_LEAVE_AFTER_MS',
     help: '"leave" goes 2 → 6 after this (default 10000)',
   },
+  hostJoinAfterMs: {
+    flag: 'host-join-after-ms',
+    env: 'SIM_HOST_JOIN_AFTER_MS',
+    help: 'the "Host joins later" meeting\'s host joins after this (default 120000)',
+  },
+  rateLimitPerMinute: {
+    flag: 'rate-limit-per-minute',
+    env: 'SIM_RATE_LIMIT_PER_MINUTE',
+    help: 'requests per app in any 60 s before 190310 (default 300; 0 = no limit)',
+    integer: true,
+  },
+  rateLimitPerDay: {
+    flag: 'rate-limit-per-day',
+    env: 'SIM_RATE_LIMIT_PER_DAY',
+    help: 'requests per app per Beijing day before 190311 (default 200000; 0 = no limit)',
+    integer: true,
+  },
   seed: { flag: 'seed', env: 'SIM_SEED', help: 'seed for the fault-rate PRNG', integer: true },
 } satisfies Record<string, NumberOption>;
 
@@ -67,9 +90,10 @@ type NumberKey = keyof typeof NUMBER_OPTIONS;
 
 function usage(): string {
   const lines = Object.values(NUMBER_OPTIONS).map(
-    (o: NumberOption) => `  --${o.flag.padEnd(16)} ${o.env.padEnd(20)} ${o.help}`,
+    (o: NumberOption) => `  --${o.flag.padEnd(22)} ${o.env.padEnd(26)} ${o.help}`,
   );
-  return `Usage: npm run simulator -- [--flag value ...]\n  flag               env                  meaning\n${lines.join('\n')}\n  --help`;
+  const head = `  ${'flag'.padEnd(24)} ${'env'.padEnd(26)} meaning`;
+  return `Usage: npm run simulator -- [--flag value ...]\n${head}\n${lines.join('\n')}\n  --help`;
 }
 
 function readNumbers(argv: string[]): Partial<Record<NumberKey, number>> {
@@ -119,6 +143,9 @@ async function main(): Promise<void> {
     answerDelayMs: n.answerDelayMs,
     ringWindowMs: n.ringWindowMs,
     leaveAfterMs: n.leaveAfterMs,
+    hostJoinAfterMs: n.hostJoinAfterMs,
+    rateLimitPerMinute: n.rateLimitPerMinute,
+    rateLimitPerDay: n.rateLimitPerDay,
     seed: n.seed,
     faults: {
       latencyMs: n.latencyMs,
@@ -137,19 +164,28 @@ async function main(): Promise<void> {
     ...Object.entries(wemeetEnv(sim.url)).map(([name, value]) => `export ${name}=${shellQuote(value)}`),
     '',
     'Meetings (code  meeting_id  status  subject — note):',
-    ...sim.meetings.map(
-      (m) =>
-        `  ${m.meetingCode}  ${m.meetingId.padEnd(20)}  ${m.status.replace('MEETING_STATE_', '').padEnd(7)}  ${m.subject} — ${m.note}`,
-    ),
+    ...sim.meetings
+      .filter((m) => !m.note.startsWith('upcoming'))
+      .map(
+        (m) =>
+          `  ${m.meetingCode}  ${m.meetingId.padEnd(20)}  ${m.status.replace('MEETING_STATE_', '').padEnd(9)}  ${m.subject} — ${m.note}`,
+      ),
+    `  …and ${sim.meetings.filter((m) => m.note.startsWith('upcoming')).length} upcoming ones: admin1's list`,
+    '  (GET /v1/meetings?userid=admin1&instanceid=1) takes two pages. Real-time participants: every meeting;',
+    `  the host of ${HOST_JOINS_LATER_MEETING_ID} joins ${(n.hostJoinAfterMs ?? 120_000) / 1000} s after start.`,
     '',
     `Rooms: ${sim.rooms.length} seeded (GET /v1/meeting-rooms pages them). Scripted ones (meeting_room_id → outcome):`,
     ...sim.rooms.slice(0, 7).map((r) => `  ${r.meetingRoomId}  ${r.outcome.padEnd(11)}  ${r.name}`),
     '',
-    'SIP (1) / H.323 (2) addresses: the dial string decides — contains "offline" → 10004, "reject" → 3,',
-    '"noanswer" → 0 after the ring window, "leave" → 2 then 6, anything else → 2. Examples:',
+    'SIP (1) / H.323 (2) addresses: the dial string decides — contains "offline" → 10004, "fail" → room-call',
+    'status 5 (then 0), "reject" → 3, "noanswer" → 0 after the ring window, "leave" → 2 then 6, "drop<seconds>"',
+    '(e.g. drop30) → 2 then 6 that long after joining, anything else → 2. Examples:',
     ...EXAMPLE_ADDRESSES.map(
       (a) => `  ${a.protocol === 1 ? 'SIP  ' : 'H.323'}  ${a.dialString.padEnd(30)}  ${a.outcome}`,
     ),
+    '',
+    `Per-app limits: ${n.rateLimitPerMinute ?? 300} requests in any 60 s (then 190310), ` +
+      `${n.rateLimitPerDay ?? 200_000} a day (then 190311); 0 = no limit.`,
     '',
     'Ctrl+C stops the simulator.',
   ];

@@ -292,9 +292,11 @@ export class CallTracker implements CallTrackerApi {
       intervalMs: call.spec.pollIntervalMs,
       giveUpAtMs: (call.startedAtMs ?? this.now()) + RING_GIVE_UP_MS,
       poll: () => client.roomCallInfo(meetingId, call.spec.target),
-      onNextCheck: (atMs) => {
-        call.nextCheckAtMs = atMs;
-      },
+      // Pushed, so the window can say "next check in …" when the budget spreads polls out.
+      onNextCheck: (atMs) =>
+        this.change(call, () => {
+          call.nextCheckAtMs = atMs;
+        }),
       onAnswer: (answer) => this.applyAnswer(call, answer),
       onFailure: (error, consecutive) =>
         this.log.warn('calls: status check failed', { callId: call.spec.callId, consecutive, ...errorFacts(error) }),

@@ -9,6 +9,7 @@ import type { CallView } from '../../common/call-model';
 import type { RoomInput } from '../../common/room-input';
 import type { Room, StoreData } from '../../common/store-schema';
 import { WemeetClient, type FetchLike } from '../../main/api/client';
+import { RequestBudget } from '../../main/api/request-budget';
 import { CallTracker, type CallApi, type CallTrackerDeps } from '../../main/calls/call-tracker';
 import type { Log } from '../../main/log';
 import { openAppStore, type AppStore } from '../../main/store/app-store';
@@ -38,6 +39,8 @@ export interface HarnessOptions {
   readonly log?: Log;
   /** Replaces the client the tracker gets (e.g. a getter that throws). */
   readonly getClient?: CallTrackerDeps['getClient'];
+  /** A request budget for the client, and polls spread to fit it, as in the app. Default: none. */
+  readonly budgetPerMinute?: number;
 }
 
 export interface Harness {
@@ -112,7 +115,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 
   const { credentials } = sim;
+  const budget =
+    options.budgetPerMinute === undefined ? undefined : new RequestBudget({ perMinute: options.budgetPerMinute });
   const client = new WemeetClient({
+    ...(budget ? { budget } : {}),
     endpoint: sim.url,
     credentials: { ...credentials, sdkId: credentials.sdkId || undefined },
     fetch: countingFetch,
@@ -128,6 +134,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     store,
     ...(options.log ? { log: options.log } : {}),
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+    ...(budget ? { pollSpacingMs: (active: number) => budget.pollIntervalFor(active) } : {}),
   });
   const updates: CallView[] = [];
   const latest = new Map<string, CallView>();
@@ -171,6 +178,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     allFinal: (callIds) => Promise.all(callIds.map((id) => until(id, (call) => FINAL.has(call.state)))),
     close: async () => {
       tracker.shutdown();
+      budget?.close();
       await sim.close();
       rmSync(dir, { recursive: true, force: true });
     },
