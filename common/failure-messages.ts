@@ -7,9 +7,12 @@ export type FailureKind =
   'network' | 'timeout' | 'invalid_response' | 'clock_skew' | 'unknown_outcome' | 'missing_credentials';
 
 export interface FailureDetails {
-  /** The system or Chromium error code, e.g. ECONNREFUSED or net::ERR_NAME_NOT_RESOLVED. */
-  readonly network: { readonly code?: string };
-  readonly timeout: { readonly timeoutMs: number };
+  /**
+   * The system or Chromium error code, e.g. ECONNREFUSED or net::ERR_NAME_NOT_RESOLVED, and the API base URL that
+   * was tried (shown instead of assuming api.meeting.qq.com: the simulator or a proxy may be configured).
+   */
+  readonly network: { readonly code?: string; readonly endpoint?: string };
+  readonly timeout: { readonly timeoutMs: number; readonly endpoint?: string };
   readonly invalid_response: { readonly httpStatus?: number };
   /** Server time minus local time, in milliseconds (positive: this PC is behind). */
   readonly clock_skew: { readonly skewMs: number };
@@ -42,6 +45,78 @@ function skewAmount(skewMs: number): Localized {
   return both(`${seconds} 秒`, `${seconds} s`);
 }
 
+const DEFAULT_API_HOST = 'api.meeting.qq.com';
+
+interface NetworkCause {
+  readonly what: Localized;
+  /** The first thing to check for this cause, before the general advice. */
+  readonly check?: Localized;
+}
+
+// System (Node/undici) and Chromium (net::ERR_*) codes by cause, so the operator reads what went wrong, not a code.
+const NETWORK_CAUSES: ReadonlyArray<readonly [RegExp, NetworkCause]> = [
+  [
+    /^(ECONNREFUSED|net::ERR_CONNECTION_REFUSED)$/,
+    {
+      what: both('连接被拒绝', 'connection refused'),
+      check: both(
+        '该地址和端口上没有服务在监听：请确认 API 地址正确。',
+        'Nothing listens at that address and port: check the API address.',
+      ),
+    },
+  ],
+  [
+    /^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|net::ERR_NAME_NOT_RESOLVED|net::ERR_NAME_RESOLUTION_FAILED)$/,
+    {
+      what: both('域名无法解析（DNS）', 'the host name could not be resolved (DNS)'),
+      check: both(
+        '请确认 API 地址中的主机名正确，以及本机的 DNS 可用。',
+        "Check the host name in the API address and this PC's DNS.",
+      ),
+    },
+  ],
+  [
+    /CERT|SSL|TLS|^EPROTO$/,
+    {
+      what: both('安全连接（TLS）失败', 'the secure connection (TLS) failed'),
+      check: both(
+        '证书无效或连接被代理拦截：请确认 API 地址和本机时钟正确，代理没有替换证书。',
+        'The certificate was refused or a proxy intercepted the connection: check the API address, the PC clock, and that no proxy replaces certificates.',
+      ),
+    },
+  ],
+  [
+    /^(ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|net::ERR_CONNECTION_TIMED_OUT|net::ERR_TIMED_OUT)$/,
+    { what: both('连接超时', 'the connection timed out') },
+  ],
+  [
+    /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|net::ERR_CONNECTION_(RESET|CLOSED|ABORTED)|net::ERR_EMPTY_RESPONSE)$/,
+    { what: both('连接中断', 'the connection was dropped') },
+  ],
+  [
+    /^(EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|net::ERR_ADDRESS_UNREACHABLE|net::ERR_INTERNET_DISCONNECTED|net::ERR_NETWORK_CHANGED)$/,
+    { what: both('网络不可达', 'the network is unreachable') },
+  ],
+  [
+    /^net::ERR_(PROXY_CONNECTION_FAILED|TUNNEL_CONNECTION_FAILED)$/,
+    { what: both('无法连接代理服务器', 'the proxy could not be reached') },
+  ],
+  [
+    /^ERR_BAD_PORT$/,
+    {
+      what: both('该端口被禁止使用', 'that port is not allowed'),
+      check: both(
+        'fetch 拒绝连接这个端口：请在 API 地址中使用其他端口。',
+        'fetch refuses to connect to this port: use another port in the API address.',
+      ),
+    },
+  ],
+];
+
+function networkCause(code: string): NetworkCause | undefined {
+  return NETWORK_CAUSES.find(([pattern]) => pattern.test(code))?.[1];
+}
+
 // Why a room call's answer was lost, in words that do not suggest the call failed.
 const OUTCOME_CAUSES: Readonly<Record<string, Localized>> = {
   timeout: both('等待回复超时', 'no answer in time'),
@@ -50,22 +125,32 @@ const OUTCOME_CAUSES: Readonly<Record<string, Localized>> = {
 };
 
 const BUILDERS: { readonly [K in FailureKind]: (details: FailureDetails[K]) => FailureInfo } = {
-  network: ({ code }) => ({
-    message: both(
-      `无法连接腾讯会议 API${code ? `（${code}）` : ''}`,
-      `Cannot reach the Tencent Meeting API${code ? ` (${code})` : ''}`,
-    ),
-    hint: both(
-      '请检查网络连接和代理设置，并确认防火墙没有拦截腾讯会议 API（api.meeting.qq.com），然后重试',
-      'Check the network connection and proxy settings, and that no firewall blocks the Tencent Meeting API (api.meeting.qq.com), then try again',
-    ),
-  }),
-  timeout: ({ timeoutMs }) => {
+  network: ({ code, endpoint }) => {
+    const cause = code === undefined ? undefined : networkCause(code);
+    const at = endpoint ? both(` ${endpoint} `, ` at ${endpoint}`) : both('', '');
+    const why = cause ? both(`：${cause.what['zh-CN']}`, `: ${cause.what['en-US']}`) : both('', '');
+    const shownCode = code ? both(`（${code}）`, ` (${code})`) : both('', '');
+    const blocked = endpoint ?? DEFAULT_API_HOST;
+    const general = both(
+      `请检查网络连接和代理设置，并确认防火墙没有拦截 ${blocked}，然后重试`,
+      `Check the network connection and proxy settings, and that no firewall blocks ${blocked}, then try again`,
+    );
+    return {
+      message: both(
+        `无法连接腾讯会议 API${at['zh-CN']}${why['zh-CN']}${shownCode['zh-CN']}`.replace(' ：', '：'),
+        `Cannot reach the Tencent Meeting API${at['en-US']}${why['en-US']}${shownCode['en-US']}`,
+      ),
+      hint: cause?.check
+        ? both(`${cause.check['zh-CN']}${general['zh-CN']}`, `${cause.check['en-US']} ${general['en-US']}`)
+        : general,
+    };
+  },
+  timeout: ({ timeoutMs, endpoint }) => {
     const limit = duration(timeoutMs);
     return {
       message: both(
-        `腾讯会议 API 在 ${limit['zh-CN']}内没有回复`,
-        `No answer from the Tencent Meeting API within ${limit['en-US']}`,
+        `腾讯会议 API${endpoint ? ` ${endpoint} ` : ''}在 ${limit['zh-CN']}内没有回复`,
+        `No answer from the Tencent Meeting API${endpoint ? ` at ${endpoint}` : ''} within ${limit['en-US']}`,
       ),
       hint: both(
         '网络或服务较慢：请检查网络和代理设置，然后重试',

@@ -71,18 +71,21 @@ export class ApiError extends WemeetError {
 /** The request could not be completed at the network level. */
 export class NetworkError extends WemeetError {
   readonly kind = 'network';
+  /** The API base URL that was tried: named in the message, since it need not be api.meeting.qq.com. */
+  readonly endpoint: string | undefined;
   constructor(
     /** The underlying system/Chromium error code, e.g. ECONNREFUSED or net::ERR_NAME_NOT_RESOLVED. */
     readonly code: string,
     /** False only when the failure certainly happened before the request left this machine. */
     readonly mayHaveBeenSent: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; endpoint?: string },
   ) {
-    super(`Network error (${code})`, options);
+    super(`Network error (${code})${options?.endpoint ? ` at ${options.endpoint}` : ''}`, options);
     this.name = 'NetworkError';
+    this.endpoint = options?.endpoint;
   }
   explain(): Explanation {
-    return describeFailure('network', { code: this.code });
+    return describeFailure('network', { code: this.code, endpoint: this.endpoint });
   }
 }
 
@@ -90,12 +93,16 @@ export class NetworkError extends WemeetError {
 export class TimeoutError extends WemeetError {
   readonly kind = 'timeout';
   readonly code = 'timeout';
-  constructor(readonly timeoutMs: number) {
-    super(`No answer from the Tencent Meeting API within ${timeoutMs} ms`);
+  constructor(
+    readonly timeoutMs: number,
+    /** The API base URL that was tried. */
+    readonly endpoint?: string,
+  ) {
+    super(`No answer from the Tencent Meeting API${endpoint ? ` at ${endpoint}` : ''} within ${timeoutMs} ms`);
     this.name = 'TimeoutError';
   }
   explain(): Explanation {
-    return describeFailure('timeout', { timeoutMs: this.timeoutMs });
+    return describeFailure('timeout', { timeoutMs: this.timeoutMs, endpoint: this.endpoint });
   }
 }
 

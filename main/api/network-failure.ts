@@ -18,6 +18,8 @@ const NOT_SENT_CODES = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER', // the server does not speak TLS: fails in the handshake, before the request
+  'ERR_BAD_PORT', // our name for undici's "bad port": refused before connecting
   // Chromium (Electron net.fetch)
   'net::ERR_CONNECTION_REFUSED',
   'net::ERR_NAME_NOT_RESOLVED',
@@ -40,12 +42,17 @@ function systemCode(error: unknown): string | undefined {
     if (typeof code === 'string' && code !== '') return code;
     const chromium = current instanceof Error ? /net::ERR_[A-Z_]+/.exec(current.message) : null;
     if (chromium) return chromium[0];
-    current = (current as { cause?: unknown }).cause;
+    // undici refuses ports browsers block (1, 22, 6000…) with a bare "bad port" and no code.
+    if (current instanceof Error && current.message === 'bad port') return 'ERR_BAD_PORT';
+    // Happy eyeballs (IPv4 and IPv6 both tried) fails with an AggregateError: its first error has the code.
+    const next = current instanceof AggregateError ? current.errors[0] : undefined;
+    current = next ?? (current as { cause?: unknown }).cause;
   }
   return undefined;
 }
 
-export function toNetworkError(error: unknown): NetworkError {
+/** `endpoint`: the API base URL that was tried, for the operator's message. */
+export function toNetworkError(error: unknown, endpoint?: string): NetworkError {
   const code = systemCode(error) ?? 'UNKNOWN';
-  return new NetworkError(code, !NOT_SENT_CODES.has(code), { cause: error });
+  return new NetworkError(code, !NOT_SENT_CODES.has(code), { cause: error, ...(endpoint ? { endpoint } : {}) });
 }

@@ -130,8 +130,8 @@ export async function sendOnce(config: TransportConfig, request: ApiRequest): Pr
     dateHeader = response.headers.get('date');
     text = await response.text();
   } catch (error) {
-    if (controller.signal.aborted) throw new TimeoutError(config.timeoutMs);
-    throw toNetworkError(error);
+    if (controller.signal.aborted) throw new TimeoutError(config.timeoutMs, config.endpoint);
+    throw toNetworkError(error, config.endpoint);
   } finally {
     clearTimeout(timer);
   }
