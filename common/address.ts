@@ -4,7 +4,7 @@
 import type { Localized } from './locale';
 import { validateH323Address } from './h323-address';
 import { fieldProblem, MAX_DIAL_STRING_LENGTH } from './input-text';
-import { validateMeetingRoomId } from './room-id';
+import { validateIssuedRoomId } from './room-id';
 import { MRA_PROTOCOL, type AddressProtocol, type RoomTarget } from './room-target';
 import { validateSipAddress } from './sip-address';
 import { valid, type Validated } from './validation';
@@ -61,7 +61,7 @@ export function parseRoomTarget(
   const [field] = given as [TargetField];
   const text = input[field] ?? '';
   if (field === 'roomId') {
-    const id = validateMeetingRoomId(text, nameOf(field));
+    const id = validateIssuedRoomId(text, nameOf(field));
     return id.ok ? valid({ kind: 'rooms', meetingRoomId: id.value }) : id;
   }
   const checked = field === 'sip' ? validateSipAddress(text, nameOf(field)) : validateH323Address(text, nameOf(field));

@@ -19,3 +19,18 @@ export function validateMeetingRoomId(input: string, field = 'roomId'): Validate
   }
   return valid(pre.value);
 }
+
+/**
+ * A meeting_room_id as Tencent issues it, for dialing a typed ID: digits only, like every ID the Rooms list returns
+ * and every doc example (the simulator refuses anything else with 190004). validateMeetingRoomId, which the address
+ * book uses, also lets letters through; a typed "abc" is caught here before anything is sent.
+ */
+export function validateIssuedRoomId(input: string, field = 'roomId'): Validated<string> {
+  const id = validateMeetingRoomId(input, field);
+  if (!id.ok || /^\d+$/.test(id.value)) return id;
+  return fieldProblem(
+    field,
+    `腾讯会议 Rooms 的会议室 ID 只有数字，"${id.value.slice(0, 40)}" 不是（例如 2489756789）`,
+    `a Tencent Rooms ID has only digits, "${id.value.slice(0, 40)}" is not one (e.g. 2489756789)`,
+  );
+}

@@ -156,7 +156,15 @@ async function main(): Promise<void> {
       clockOffsetMs: n.clockOffsetMs,
     },
   };
-  const sim = await startSimulator(options);
+  const sim = await startSimulator(options).catch((error: unknown) => {
+    // A second `npm run simulator` is the usual cause: one sentence naming the way out, not a stack trace.
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.error(
+      `Port ${options.port} on 127.0.0.1 is already in use (is another simulator running?). Stop it, or choose ` +
+        `another port: npm run simulator -- --port ${(options.port ?? 8787) + 1} (--port 0 takes any free port; SIM_PORT works too).`,
+    );
+    process.exit(1);
+  });
   const out = [
     `Tencent Meeting API simulator listening on ${sim.url}`,
     '',

@@ -2,6 +2,19 @@
 import type { Locale, Localized } from '../../common/locale';
 import type { ErrorPayload } from '../api/errors';
 
+/** The documented exit codes (README, USAGE): what a script calling room-dialer can rely on. */
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  badInput: 2,
+  api: 3,
+  /** A network error or time-out, or a room call whose outcome is unknown. */
+  network: 4,
+  credentials: 5,
+  /** call --wait: the ringing ended without the room joining (rejected, no answer, cancelled, left). */
+  notJoined: 6,
+} as const;
+
 export interface CliStreams {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;

@@ -5,13 +5,16 @@ import { errorJson, onlyJson, runCli, simEnv, waitStates, type CliRun } from './
 
 let sim: Simulator;
 let ringsOut: Simulator;
+let leavesAtOnce: Simulator;
 beforeAll(async () => {
   // A short scripted answer keeps --wait quick; the ring window stays long so ringing calls can be cancelled.
   sim = await startSimulator({ answerDelayMs: 400 });
   ringsOut = await startSimulator({ answerDelayMs: 200, ringWindowMs: 900 });
+  // A "leave" room that is gone the moment it answers: the first settled state --wait sees is left.
+  leavesAtOnce = await startSimulator({ answerDelayMs: 300, leaveAfterMs: 0 });
 });
 afterAll(async () => {
-  await Promise.all([sim.close(), ringsOut.close()]);
+  await Promise.all([sim.close(), ringsOut.close(), leavesAtOnce.close()]);
 });
 
 const MEETING_CODE = '806146667';
@@ -28,10 +31,13 @@ function bodyOf(request: { rawBody: string }): Record<string, unknown> {
   return JSON.parse(request.rawBody) as Record<string, unknown>;
 }
 
-function expectOk(run: CliRun): void {
-  expect(run.code, `stdout: ${run.stdout}\nstderr: ${run.stderr}`).toBe(0);
+function expectExit(run: CliRun, code: number): void {
+  expect(run.code, `stdout: ${run.stdout}\nstderr: ${run.stderr}`).toBe(code);
   expect(run.stderr).toBe('');
 }
+const expectOk = (run: CliRun) => expectExit(run, 0);
+/** call --wait that ended without the room joining. */
+const NOT_JOINED = 6;
 
 /** calling, then ringing while it rings, then the final state (a quick answer may skip ringing). */
 function expectStates(run: CliRun, last: string): void {
@@ -65,19 +71,66 @@ describe('call --wait: each state change until a final state', () => {
     ['a SIP address', ['--sip', 'sip:reject@sip.example.com']],
     ['an H.323 alias@IP', ['--h323', 'reject@192.0.2.11']],
     ['the scripted Rooms room', ['--room-id', '2489700131']],
-  ])('a rejecting %s ends rejected', async (_label, target) => {
+  ])('a rejecting %s ends rejected: exit 6', async (_label, target) => {
     const { run } = await cli(['call', '--meeting', MEETING_CODE, ...target, '--wait', ...FAST]);
-    expectOk(run);
+    expectExit(run, NOT_JOINED);
     expectStates(run, 'rejected');
   });
 
-  it('a room that never answers ends no_answer after the ring window', async () => {
+  it('a room that never answers ends no_answer after the ring window: exit 6', async () => {
     const { run } = await cli(
       ['call', '--meeting', MEETING_CODE, '--sip', 'sip:noanswer@sip.example.com', '--wait', ...FAST],
       ringsOut,
     );
-    expectOk(run);
+    expectExit(run, NOT_JOINED);
     expectStates(run, 'no_answer');
+  });
+
+  it('a room that has already left when the ringing ends: exit 6', async () => {
+    const { run } = await cli(
+      ['call', '--meeting', MEETING_CODE, '--sip', 'sip:leave@sip.example.com', '--wait', ...FAST],
+      leavesAtOnce,
+    );
+    expectExit(run, NOT_JOINED);
+    expectStates(run, 'left');
+  });
+
+  it('a call cancelled (by another process) while --wait watches it: exit 6', async () => {
+    const target = ['--room-id', '2489700262']; // the scripted Rooms room that never answers
+    const invitesBefore = sim.invites().length;
+    let finished = false;
+    const waiting = cli(['call', '--meeting', MEETING_CODE, ...target, '--wait', '--json', ...FAST]).finally(() => {
+      finished = true;
+    });
+    // Wait for the invite to exist (not for any amount of time), then cancel it from a second CLI process.
+    while (sim.invites().length === invitesBefore && !finished) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(finished, 'call --wait ended before its invite existed').toBe(false);
+    const inviteId = sim.invites().at(-1)!.inviteId;
+    const cancelled = await cli(['cancel', '--meeting', MEETING_CODE, '--invite', inviteId, ...target, '--json']);
+    expectOk(cancelled.run);
+    const { run } = await waiting;
+    expectExit(run, NOT_JOINED);
+    expect(onlyJson(run)).toMatchObject({ invite_id: inviteId, status: 5, state: 'cancelled' });
+  });
+
+  it('the first line names the room and the meeting once, after the state column', async () => {
+    const { run } = await cli([
+      'call',
+      '--meeting',
+      MEETING_CODE,
+      '--sip',
+      'room101@sip.example.com',
+      '--wait',
+      ...FAST,
+    ]);
+    expectOk(run);
+    const first = run.stdout.split('\n')[0]!;
+    expect(first).toMatch(
+      /^calling\tinviting SIP room101@sip\.example\.com into Weekly sync with the Shenzhen office \(806-146-667\) \(invite [\w-]+\)$/,
+    );
+    expect(first).not.toMatch(/calling.*calling/i);
   });
 
   it('in Chinese with --lang zh-CN', async () => {
@@ -104,6 +157,21 @@ describe('call --wait: each state change until a final state', () => {
     expect(Object.keys(out).sort()).toEqual(['invite_id', 'meeting_id', 'response_time', 'state', 'status']);
     expect(out).toMatchObject({ meeting_id: MEETING_ID, status: 2, state: 'joined' });
     expect(out['invite_id']).toBe(sim.invites().at(-1)?.inviteId);
+  });
+
+  it('--json of a refused call: the same one object, and exit 6', async () => {
+    const { run } = await cli([
+      'call',
+      '--meeting',
+      MEETING_CODE,
+      '--sip',
+      'sip:reject@sip.example.com',
+      '--wait',
+      '--json',
+      ...FAST,
+    ]);
+    expectExit(run, NOT_JOINED);
+    expect(onlyJson(run)).toMatchObject({ meeting_id: MEETING_ID, status: 3, state: 'rejected' });
   });
 });
 

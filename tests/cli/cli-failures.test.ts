@@ -100,10 +100,47 @@ describe('API errors: exit 3 with code, message and hint', () => {
 });
 
 describe('network trouble: exit 4', () => {
-  it('nothing listening: a network error naming the system code', async () => {
+  it('nothing listening: "connection refused" at the endpoint tried, not at api.meeting.qq.com', async () => {
     const endpoint = `http://127.0.0.1:${await closedPort()}`;
     const { run } = await cli(CALL_BY_ID, { WEMEET_ENDPOINT: endpoint });
-    expect(errorJson(run, 4)).toMatchObject({ kind: 'network', code: 'ECONNREFUSED' });
+    const error = errorJson(run, 4);
+    expect(error).toMatchObject({ kind: 'network', code: 'ECONNREFUSED' });
+    expect(error.message).toBe(
+      `Cannot reach the Tencent Meeting API at ${endpoint}: connection refused (ECONNREFUSED)`,
+    );
+    expect(error.hint).toMatch(/^Nothing listens at that address and port: check the API address\. /);
+    expect(error.hint).toContain(`no firewall blocks ${endpoint}`);
+    expect(`${error.message} ${error.hint}`).not.toContain('api.meeting.qq.com');
+  });
+
+  it('a host name that does not resolve: DNS named, the endpoint from --endpoint', async () => {
+    // .invalid never resolves (RFC 6761), online or off.
+    const endpoint = 'https://api.room-dialer-test.invalid';
+    const { run } = await cli([...CALL_BY_ID, '--endpoint', endpoint]);
+    const error = errorJson(run, 4);
+    expect(error).toMatchObject({ kind: 'network', code: expect.stringMatching(/^(ENOTFOUND|EAI_AGAIN)$/) });
+    expect(error.message).toMatch(
+      /^Cannot reach the Tencent Meeting API at https:\/\/api\.room-dialer-test\.invalid: the host name could not be resolved \(DNS\)/,
+    );
+  });
+
+  it('https:// to a server that does not speak TLS: the TLS failure named, and nothing was sent', async () => {
+    const endpoint = sim.url.replace('http://', 'https://');
+    const { run, requests, newInvites } = await cli(CALL_BY_ID, { WEMEET_ENDPOINT: endpoint });
+    const error = errorJson(run, 4);
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(
+      new RegExp(`^Cannot reach the Tencent Meeting API at ${endpoint}: the secure connection \\(TLS\\) failed \\(`),
+    );
+    // Failed in the handshake: a definite "not sent", not "unknown: the room may be ringing".
+    expect(requests).toEqual([]);
+    expect(newInvites).toEqual([]);
+  });
+
+  it('in Chinese: the cause and the endpoint', async () => {
+    const endpoint = `http://127.0.0.1:${await closedPort()}`;
+    const { run } = await cli([...CALL_BY_ID, '--lang', 'zh-CN'], { WEMEET_ENDPOINT: endpoint });
+    expect(errorJson(run, 4).message).toBe(`无法连接腾讯会议 API ${endpoint}：连接被拒绝（ECONNREFUSED）`);
   });
 
   it.each([
@@ -134,7 +171,9 @@ describe('network trouble: exit 4', () => {
   it('a lookup that times out on every attempt: exit 4 after 1 + 3 attempts', async () => {
     sim.injectFault({ kind: 'hang', path: '/v1/meetings', count: 4 });
     const { run, requests } = await cli(['meeting', '806146667', '--json', '--timeout', '200']);
-    expect(errorJson(run, 4)).toMatchObject({ kind: 'timeout' });
+    const error = errorJson(run, 4);
+    expect(error).toMatchObject({ kind: 'timeout' });
+    expect(error.message).toBe(`No answer from the Tencent Meeting API at ${sim.url} within 200 ms`);
     expect(requests).toHaveLength(4);
   });
 });

@@ -31,10 +31,13 @@ describe('bad input: exit 2 naming the field, nothing sent', () => {
     ['a very long SIP address', 'sip', [...CALL, '--sip', `${'a'.repeat(5000)}@sip.example.com`]],
     ['a 16-digit E.164 number', 'h323', [...CALL, '--h323', '1234567890123456']],
     ['a Rooms ID with a dash', 'room-id', [...CALL, '--room-id', '24897-56789']],
+    ['a Rooms ID that is not digits', 'room-id', [...CALL, '--room-id', 'abc']],
     ['cancel without --invite', 'invite', ['cancel', '--meeting', '806146667', '--sip', SIP]],
     ['an invite ID with spaces', 'invite', ['cancel', '--meeting', '806146667', '--invite', 'a b', '--sip', SIP]],
     ['--timeout 0', 'timeout', ['status', '--meeting', '806146667', '--sip', SIP, '--timeout', '0']],
     ['--instance abc', 'instance', ['meeting', '806146667', '--instance', 'abc']],
+    ['--instance 99 (not a device type)', 'instance', ['meeting', '806146667', '--instance', '99']],
+    ['--instance 11 (between documented types)', 'instance', ['meeting', '806146667', '--instance', '11']],
     ['--interval 5', 'interval', [...CALL, '--sip', SIP, '--wait', '--interval', '5']],
     ['--endpoint ftp://', 'endpoint', ['meeting', '806146667', '--endpoint', 'ftp://api.example.com']],
     ['--lang fr', 'lang', ['meeting', '806146667', '--lang', 'fr']],
@@ -60,6 +63,26 @@ describe('bad input: exit 2 naming the field, nothing sent', () => {
   it('target errors use the option names the operator types', async () => {
     const error = errorJson(await runCli([...CALL, '--sip', SIP, '--room-id', '1', '--json'], simEnv(sim)), 2);
     expect(error.message).toBe('target: give only one of room-id, sip, h323; got room-id and sip');
+  });
+
+  it('--room-id abc: says a Rooms ID is digits only, in both languages', async () => {
+    const en = errorJson(await runCli([...CALL, '--room-id', 'abc', '--json'], simEnv(sim)), 2);
+    expect(en.message).toBe('room-id: a Tencent Rooms ID has only digits, "abc" is not one (e.g. 2489756789)');
+    const zh = errorJson(await runCli([...CALL, '--room-id', 'abc', '--json', '--lang', 'zh-CN'], simEnv(sim)), 2);
+    expect(zh.message).toContain('只有数字');
+  });
+
+  it('--instance 99: lists the documented device types', async () => {
+    const error = errorJson(await runCli(['meeting', '806146667', '--instance', '99', '--json'], simEnv(sim)), 2);
+    expect(error.message).toMatch(
+      /^instance: "99" is not a Tencent Meeting device type; use one of 0 PSTN, 1 PC, 2 Mac,/,
+    );
+    expect(error.message).toContain('33 Controller for Touch iOS');
+  });
+
+  it('WEMEET_INSTANCE_ID from the environment is checked the same way', async () => {
+    const run = await runCli(['meeting', '806146667', '--json'], simEnv(sim, { WEMEET_INSTANCE_ID: '99' }));
+    expect(errorJson(run, 2).field).toBe('instance');
   });
 
   it('WEMEET_ENDPOINT from the environment is validated too', async () => {
@@ -92,11 +115,48 @@ describe('bad input: exit 2 naming the field, nothing sent', () => {
     expect(json.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('a bare room-dialer prints the usage on stderr and exits 2', async () => {
+    const run = await runCli([], simEnv(sim));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Usage: room-dialer <command> \[options\]\n/);
+  });
+
+  it.each([
+    [['call', '--meting', '806146667', '--sip', SIP], 'unknown option --meting; did you mean --meeting?'],
+    [['rooms', '--nmae', 'x'], 'unknown option --nmae; did you mean --name?'],
+    [['call', '--meeting', '806146667', '--sip', SIP, '--wiat'], 'unknown option --wiat; did you mean --wait?'],
+    [['meeting', '806146667', '--inter', '100'], 'unknown option --inter; did you mean --interval?'],
+    [['meeting', '806146667', '--frobnicate'], 'unknown option --frobnicate'],
+    [['meting', '806146667'], 'unknown command "meting"; did you mean meeting?'],
+    [
+      ['call', '--meeting', '806146667', '--sip', SIP, '--sip', 'room102@sip.example.com'],
+      '--sip is given more than once',
+    ],
+    [['rooms', '--json=yes'], '--json takes no value'],
+    [['call', '--sip', SIP, '--meeting', '--wait'], '--meeting needs a value'],
+  ])('usage error %j says: %s', async (args, message) => {
+    const run = await runCli(args, simEnv(sim));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`error: ${message}\nhint: Run room-dialer --help for usage\n`);
+  });
+
+  it('an unknown option in Chinese, with --lang zh-CN given anywhere on the line', async () => {
+    const run = await runCli(['call', '--lang', 'zh-CN', '--meting', '806146667'], simEnv(sim));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      '错误: 未知选项 --meting，是不是要用 --meeting？\n建议: 运行 room-dialer --help 查看用法\n',
+    );
+  });
+
   it('--help prints the usage and exits 0', async () => {
     const run = await runCli(['--help'], simEnv(sim));
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: room-dialer <command>');
     expect(run.stdout).toContain('Exit codes: 0 ok, 2 bad input');
+    expect(run.stdout).toContain('6 call --wait ended without the room joining');
+    expect(run.stdout).toContain('[--wait [--interval <ms>]]');
   });
 });
 
@@ -110,16 +170,40 @@ describe('missing credentials: exit 5, nothing sent', () => {
     expect(error.message).not.toContain('WEMEET_APP_ID');
   });
 
-  it('with no credentials at all, lists all four required ones (SdkId is optional), in Chinese with --lang', async () => {
-    const env = { PATH: process.env['PATH'], WEMEET_ENDPOINT: sim.url };
-    const run = await runCli(['rooms', '--lang', 'zh-CN'], env);
-    expect(run.code).toBe(5);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('缺少 API 凭据');
+  it('partly set variables: says WEMEET_SDK_ID is optional, and how to use the saved settings instead', async () => {
+    const env = simEnv(sim, { WEMEET_SDK_ID: undefined, WEMEET_SECRET_KEY: undefined });
+    const error = errorJson(await runCli(['rooms', '--json'], env), 5);
+    expect(error.message).toBe(
+      'Missing API credentials: WEMEET_SECRET_KEY (WEMEET_SDK_ID is optional: set it only if your enterprise was given an SdkId)',
+    );
+    expect(error.hint).toMatch(/^Set these variables too, or unset every WEMEET_\* credential variable/);
+  });
+
+  it('no credential variable and no Secret Service at all: the keychain is named as the cause, first', async () => {
+    // A session bus address that leads nowhere: libsecret cannot reach any Secret Service.
+    const env = {
+      PATH: process.env['PATH'],
+      WEMEET_ENDPOINT: sim.url,
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/room-dialer-test-bus',
+    };
+    const json = errorJson(await runCli(['rooms', '--json'], env), 5);
+    expect(json).toMatchObject({ kind: 'credentials', code: 'keychain_unavailable' });
+    expect(json.message).toMatch(/^The system keychain cannot be used: no Secret Service keyring is running/);
+    expect(json.message).toContain(
+      'Without it, give the credentials as environment variables: WEMEET_APP_ID, WEMEET_SECRET_ID, WEMEET_SECRET_KEY, WEMEET_OPERATOR_ID (WEMEET_SDK_ID is optional',
+    );
+    expect(json.hint).toMatch(/gnome-keyring.*; or set those environment variables/);
+
+    const zh = await runCli(['rooms', '--lang', 'zh-CN'], env);
+    expect(zh.code).toBe(5);
+    expect(zh.stdout).toBe('');
+    // One error, led by the cause; no separate warning before it.
+    expect(zh.stderr).toMatch(/^错误: 无法使用系统钥匙串：没有正在运行的 Secret Service 密钥环/);
+    expect(zh.stderr).not.toContain('警告');
     for (const name of ['WEMEET_APP_ID', 'WEMEET_SECRET_ID', 'WEMEET_SECRET_KEY', 'WEMEET_OPERATOR_ID']) {
-      expect(run.stderr).toContain(name);
+      expect(zh.stderr).toContain(name);
     }
-    expect(run.stderr).not.toContain('WEMEET_SDK_ID');
+    expect(zh.stderr).toContain('WEMEET_SDK_ID 可以不设');
   });
 });
 
