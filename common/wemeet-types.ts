@@ -93,3 +93,23 @@ export interface RoomAnswer {
   /** As the API sent it ("YYYY/MM/DD HH:MM:SS", server local time); undefined if absent. */
   readonly responseTime: string | undefined;
 }
+
+/** A meeting a Tencent Rooms room is booked for (reference §8.3, a room's own meetings). */
+export interface RoomMeeting {
+  readonly meetingId: string;
+  readonly meetingCode: string;
+  readonly subject: string;
+  /** 0 one-off, 1 recurring, …; undefined when absent. */
+  readonly meetingType: number | undefined;
+  /** Unix seconds (integers on this API). */
+  readonly startTime: number | undefined;
+  readonly endTime: number | undefined;
+  /** Tencent's MEETING_STATE_* value; undefined when absent. */
+  readonly status: string | undefined;
+}
+
+export interface RoomMeetingList {
+  readonly meetings: readonly RoomMeeting[];
+  /** False when the client stopped before the last page (page bound). */
+  readonly complete: boolean;
+}

@@ -12,6 +12,7 @@ export const ERROR = {
   noPermission: { code: 9042, http: 500, text: '无权限操作' },
   roomCallFailed: { code: 10004, http: 500, text: '会议室呼叫失败' },
   callStatusFailed: { code: 10002, http: 500, text: '会议室呼叫状态查询失败' },
+  roomQueryFailed: { code: 20201, http: 500, text: '查询会议室信息失败' },
   rateLimited: { code: 190310, http: 500, text: '每分钟调用超限' },
   dailyLimited: { code: 190311, http: 500, text: '每日调用超限' },
   notFound: { code: 404, http: 404, text: 'API not found' },

@@ -4,6 +4,7 @@ import type { Handler } from './context';
 import { SimError } from './errors';
 import { meetingRoomsList } from './handlers/meeting-rooms';
 import { meetingById, meetingsQuery } from './handlers/meetings';
+import { roomMeetings } from './handlers/room-meetings';
 import { realTimeParticipants } from './handlers/participants';
 import { cancelRoomCall, roomCall, roomCallInfo } from './handlers/room-calls';
 
@@ -19,6 +20,12 @@ const ROUTES: readonly Route[] = [
   { method: 'PUT', pattern: /^\/v1\/meeting-rooms\/cancel-room-call$/, params: [], handler: cancelRoomCall },
   { method: 'POST', pattern: /^\/v1\/meeting-rooms\/room-call-info$/, params: [], handler: roomCallInfo },
   { method: 'GET', pattern: /^\/v1\/meeting-rooms$/, params: [], handler: meetingRoomsList },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/meeting-rooms\/([^/]+)\/meetings$/,
+    params: ['operator_id'],
+    handler: roomMeetings,
+  },
   { method: 'GET', pattern: /^\/v1\/meetings$/, params: [], handler: meetingsQuery },
   { method: 'GET', pattern: /^\/v1\/meetings\/([^/]+)$/, params: ['meeting_id'], handler: meetingById },
   {

@@ -13,6 +13,9 @@ export const SEED_USERS: Readonly<Record<string, string>> = Object.freeze({
   lihua: '李华',
 });
 
+/** The scripted "answer" room (seed.ts): booked for several meetings, so its own meeting list has a few. */
+const DEMO_ANSWER_ROOM = '2489756789';
+
 /** meeting_id of the meeting whose host joins `hostJoinAfterMs` after the simulator starts. */
 export const HOST_JOINS_LATER_MEETING_ID = '15550001112223334445';
 
@@ -40,6 +43,8 @@ interface MeetingTemplate {
   present?: PresentTemplate[];
   /** Recurring: a daily series of `count` occurrences; the current one is index `current` (today). */
   recurring?: { count: number; current: number };
+  /** Tencent Rooms booked for it (meeting_room_id). */
+  rooms?: string[];
   note: string;
 }
 
@@ -67,6 +72,7 @@ const LOOKUP_MEETINGS: readonly MeetingTemplate[] = [
   {
     meetingId: '13434567890123927028',
     meetingCode: '123456789',
+    rooms: [DEMO_ANSWER_ROOM],
     subject: '产品周会',
     startOffsetMin: -15,
     durationMin: 60,
@@ -91,6 +97,7 @@ const LOOKUP_MEETINGS: readonly MeetingTemplate[] = [
   {
     meetingId: '19876543210987654321',
     meetingCode: '555000111',
+    rooms: [DEMO_ANSWER_ROOM, '2489700131'],
     subject: '季度业务回顾 Q3 Business Review',
     startOffsetMin: 30,
     durationMin: 90,
@@ -116,6 +123,7 @@ const LOOKUP_MEETINGS: readonly MeetingTemplate[] = [
   {
     meetingId: '9182736450918273645',
     meetingCode: '702315648',
+    rooms: ['2489700524'],
     subject: '全员大会 All hands',
     startOffsetMin: 120,
     durationMin: 60,
@@ -138,6 +146,7 @@ const LOOKUP_MEETINGS: readonly MeetingTemplate[] = [
   {
     meetingId: '8877665544332211009',
     meetingCode: '987654321',
+    rooms: [DEMO_ANSWER_ROOM],
     subject: '已结束的复盘会 Ended retro',
     startOffsetMin: -180,
     durationMin: 60,
@@ -194,6 +203,7 @@ const TODAY_MEETINGS: readonly MeetingTemplate[] = [
   {
     meetingId: '17777777777777777777',
     meetingCode: '739104826',
+    rooms: [DEMO_ANSWER_ROOM],
     subject: '已取消的培训 Cancelled training',
     startOffsetMin: 180,
     durationMin: 60,
@@ -204,6 +214,7 @@ const TODAY_MEETINGS: readonly MeetingTemplate[] = [
   {
     meetingId: '10203040506070809010',
     meetingCode: '851203647',
+    rooms: ['2489700262'],
     subject: '部门大会 Department town hall',
     startOffsetMin: -20,
     durationMin: 90,
@@ -272,6 +283,8 @@ const upcomingMeetings: readonly MeetingTemplate[] = UPCOMING.map((u, i) => ({
   hosts: [u.host],
   coHosts: u.coHost ? [u.coHost] : [],
   participants: [...new Set([u.host, 'admin1', 'lihua'])],
+  // Every third one is booked in the demo answer room.
+  rooms: i % 3 === 0 ? [DEMO_ANSWER_ROOM] : [],
   note: 'upcoming (list paging)',
 }));
 
@@ -322,6 +335,7 @@ export function seedMeetings(nowMs: number): readonly SeedMeeting[] {
         ),
         subMeetings: Object.freeze(subMeetings),
         currentSubMeetingId: t.recurring ? subMeetings[t.recurring.current]?.subMeetingId : undefined,
+        bookedRooms: Object.freeze([...(t.rooms ?? [])]),
         note: t.note,
       });
     }),

@@ -90,6 +90,8 @@ export interface SeedMeeting {
   /** Recurring meetings: every occurrence, in order; the current one is `currentSubMeetingId`. */
   readonly subMeetings: readonly SeedSubMeeting[];
   readonly currentSubMeetingId: string | undefined;
+  /** Tencent Rooms booked for it (meeting_room_id): what GET /v1/meeting-rooms/{operator_id}/meetings lists. */
+  readonly bookedRooms: readonly string[];
   /** Short English note for tests and the console banner, e.g. "operator is only a participant". */
   readonly note: string;
 }

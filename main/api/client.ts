@@ -9,6 +9,8 @@ import type {
   RealTimeParticipants,
   RoomAnswer,
   RoomCallResult,
+  RoomMeeting,
+  RoomMeetingList,
   UserMeeting,
   UserMeetingList,
 } from '../../common/wemeet-types';
@@ -20,6 +22,7 @@ import {
   readParticipantsPage,
   readRoomAnswer,
   readRoomCall,
+  readRoomMeetingsPage,
 } from './responses';
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_RETRIES, realSleep, withRetries, type RetryPolicy } from './retry';
 import type { RequestBudget, RequestPriority } from './request-budget';
@@ -58,6 +61,12 @@ const MAX_MEETING_LIST_PAGES = 25;
 /** real-time-participants allows 50 a page: 20 pages is 1000 people. */
 const PARTICIPANTS_PAGE_SIZE = 50;
 const MAX_PARTICIPANT_PAGES = 20;
+/** A room's meetings: at most 20 a page, a range of at most 90 days. */
+const ROOM_MEETINGS_PAGE_SIZE = 20;
+const MAX_ROOM_MEETING_PAGES = 50;
+const MAX_ROOM_MEETINGS_RANGE_S = 90 * 24 * 60 * 60;
+/** operator_id_type / target_rooms_id_type 5: a meeting_room_id (3 would be a rooms_id). */
+const ROOM_ID_TYPE_MEETING_ROOM_ID = 5;
 const OPERATOR_ID_TYPE_USERID = 1;
 
 export class WemeetClient {
@@ -266,6 +275,50 @@ export class WemeetClient {
     }
     const list = [...participants.values()];
     return { meetingStatus, totalCount, participants: list, hostPresent: list.some((p) => p.isHost), complete };
+  }
+
+  /**
+   * The meetings a Tencent Rooms room is booked for that start within [startTime, endTime] (Unix seconds, at most
+   * 90 days apart), all pages (at most MAX_ROOM_MEETING_PAGES). The room itself is the operator of this call.
+   */
+  async listRoomMeetings(
+    meetingRoomId: string,
+    range: { readonly startTime: number; readonly endTime: number },
+    priority: RequestPriority = 'normal',
+  ): Promise<RoomMeetingList> {
+    if (typeof meetingRoomId !== 'string' || !/^\d{1,32}$/.test(meetingRoomId)) {
+      throw new TypeError('meetingRoomId must be a string of digits');
+    }
+    const { startTime, endTime } = range;
+    const span = endTime - startTime;
+    if (
+      !Number.isSafeInteger(startTime) ||
+      !Number.isSafeInteger(endTime) ||
+      span < 0 ||
+      span > MAX_ROOM_MEETINGS_RANGE_S
+    ) {
+      throw new TypeError('startTime..endTime must be whole Unix seconds, at most 90 days apart');
+    }
+    const meetings = new Map<string, RoomMeeting>();
+    for (let page = 1; page <= MAX_ROOM_MEETING_PAGES; page += 1) {
+      const query: [string, string][] = [
+        ['operator_id_type', String(ROOM_ID_TYPE_MEETING_ROOM_ID)],
+        ['instanceid', String(this.instanceId)],
+        ['target_rooms_id', meetingRoomId],
+        ['target_rooms_id_type', String(ROOM_ID_TYPE_MEETING_ROOM_ID)],
+        ['start_time', String(startTime)],
+        ['end_time', String(endTime)],
+        ['page', String(page)],
+        ['page_size', String(ROOM_MEETINGS_PAGE_SIZE)],
+      ];
+      const path = `/v1/meeting-rooms/${meetingRoomId}/meetings`;
+      const result = readRoomMeetingsPage(await this.read({ method: 'GET', path, query, priority }));
+      for (const meeting of result.meetings)
+        if (!meetings.has(meeting.meetingId)) meetings.set(meeting.meetingId, meeting);
+      if (page >= result.totalPage || result.meetings.length === 0)
+        return { meetings: [...meetings.values()], complete: true };
+    }
+    return { meetings: [...meetings.values()], complete: false };
   }
 
   private read(request: ApiRequest): Promise<unknown> {

@@ -8,6 +8,7 @@ import type {
   MeetingRoomInfo,
   RoomAnswer,
   RoomCallResult,
+  RoomMeeting,
   UserMeeting,
 } from '../../common/wemeet-types';
 import { capText, OUTSIDE_TEXT_MAX } from '../../common/text-cap';
@@ -231,6 +232,45 @@ export function readParticipantsPage(json: unknown): ParticipantsPage {
       audioState: p.audio_state,
       videoState: p.video_state,
       isHost: p.user_role !== undefined && HOST_ROLES.has(p.user_role),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- a Rooms room's meetings (§8.3)
+
+const roomMeetingSchema = z.object({
+  meeting_id: id(64).regex(/^\d+$/, 'meeting_id is not a string of digits'),
+  meeting_code: id(64),
+  subject: shownText,
+  meeting_type: z.number().int().optional(),
+  // Integers on this API (strings on /v1/meetings).
+  start_time: z.number().int().min(0).optional(),
+  end_time: z.number().int().min(0).optional(),
+  status: id(64).optional(),
+});
+const roomMeetingsPageSchema = z.object({
+  total_page: z.number().int().min(0),
+  // page_size is at most 20; a server sending far more is not the API.
+  meeting_info_list: z.array(roomMeetingSchema).max(200).nullish(),
+});
+
+export interface RoomMeetingsPage {
+  readonly totalPage: number;
+  readonly meetings: RoomMeeting[];
+}
+
+export function readRoomMeetingsPage(json: unknown): RoomMeetingsPage {
+  const page = parse(roomMeetingsPageSchema, json, 'room meetings');
+  return {
+    totalPage: page.total_page,
+    meetings: (page.meeting_info_list ?? []).map((m) => ({
+      meetingId: m.meeting_id,
+      meetingCode: m.meeting_code,
+      subject: m.subject,
+      meetingType: m.meeting_type,
+      startTime: m.start_time,
+      endTime: m.end_time,
+      status: m.status,
     })),
   };
 }

@@ -178,6 +178,40 @@ describe('roomCall status and room health', () => {
   });
 });
 
+describe('listRoomMeetings', () => {
+  it('a Rooms room’s bookings in a range, integer times kept as numbers, every page', async () => {
+    const startTime = T0 / 1000 - 4 * 3600;
+    const { meetings, complete } = await client().listRoomMeetings('2489756789', {
+      startTime,
+      endTime: startTime + 2 * 24 * 3600,
+    });
+    expect(complete).toBe(true);
+    const expected = sim.meetings.filter(
+      (m) => m.bookedRooms.includes('2489756789') && m.startTime >= startTime && m.startTime <= startTime + 2 * 86400,
+    );
+    expect(meetings.map((m) => m.meetingId).sort()).toEqual(expected.map((m) => m.meetingId).sort());
+    expect(meetings.find((m) => m.meetingId === HOST_MEETING)).toMatchObject({
+      meetingCode: '123456789',
+      startTime: expect.any(Number),
+      status: 'MEETING_STATE_STARTED',
+    });
+    const paths = sim.requests.map((r) => r.path).filter((p) => p.includes('/meetings?operator_id_type'));
+    expect(paths[0]).toBe(
+      `/v1/meeting-rooms/2489756789/meetings?operator_id_type=5&instanceid=1&target_rooms_id=2489756789` +
+        `&target_rooms_id_type=5&start_time=${startTime}&end_time=${startTime + 2 * 86400}&page=1&page_size=20`,
+    );
+  });
+
+  it('refuses a range over 90 days or a non-digit room before sending anything', async () => {
+    const c = client();
+    await expect(c.listRoomMeetings('2489756789', { startTime: 0, endTime: 90 * 86400 + 1 })).rejects.toThrow(
+      TypeError,
+    );
+    await expect(c.listRoomMeetings('room', { startTime: 0, endTime: 1 })).rejects.toThrow(TypeError);
+    expect(sim.requests).toEqual([]);
+  });
+});
+
 describe('per-app rate limit', () => {
   it('without a budget the 301st request in a minute is 190310; after the window it works again', async () => {
     const c = client({ retries: 0 });
