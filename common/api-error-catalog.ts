@@ -1,8 +1,8 @@
 // What each Tencent Meeting error_code means to a front-desk operator, and what to do next
-// (codes and meanings from wemeet-api.md §7; wording is ours). Pure data: the lookup lives in api-errors.ts.
+// (codes and meanings from docs/tencent-api.md §7; wording is ours). Pure data: the lookup lives in api-errors.ts.
 import type { Localized } from './locale';
 
-/** How the room was being called; permission rules differ (wemeet-api.md, decisions). */
+/** How the room was being called; permission rules differ (docs/tencent-api.md, decisions). */
 export type CallTarget = 'rooms' | 'mra';
 
 export interface CatalogEntry {

@@ -1,6 +1,6 @@
 // Operator-facing explanation of a Tencent Meeting error_code: what happened, what to do next, and whether
 // repeating the same read-only request later can succeed. Errors are classified by error_code, never by HTTP
-// status (wemeet-api.md §7). The non-API failures (network, timeout, …) are explained in failure-messages.ts.
+// status (docs/tencent-api.md §7). The non-API failures (network, timeout, …) are explained in failure-messages.ts.
 import { API_ERROR_CATALOG, type CallTarget } from './api-error-catalog';
 import type { Localized } from './locale';
 

@@ -1,4 +1,4 @@
-// THE one mapping from room-call-info `status` to a call state (reference: decisions at the top of wemeet-api.md).
+// THE one mapping from room-call-info `status` to a call state (docs/tencent-api.md: decisions at the top).
 // One copy of Tencent's docs reads 2 as "accepted" and 5 as "joined"; the SDKs and newer pages read as below.
 import type { Localized } from './locale';
 

@@ -1,4 +1,4 @@
-// The operator-facing error catalog: every code in wemeet-api.md §7 explained in both languages with a next step,
+// The operator-facing error catalog: every code in docs/tencent-api.md §7 explained in both languages with a next step,
 // the right retry classification, and the non-API failures with their numbers filled in.
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,7 +9,7 @@ import {
   type ApiErrorInfo,
 } from '../../common/api-errors';
 
-/** Every code listed in wemeet-api.md §7 (copied here on purpose: the test must not trust the catalog). */
+/** Every code listed in docs/tencent-api.md §7 (copied here on purpose: the test must not trust the catalog). */
 const SECTION_7_CODES = [
   200003, 190301, 190004, 20000, 10004, 10002, 20201, 9002, 9003, 9042, 9061, 9008, 9099, 9100, 9101, 9102, 10000,
   10001, 10005, 20001, 20003, 50000, 50001, 190310, 200001, 202004, 500014,
