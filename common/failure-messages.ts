@@ -46,6 +46,8 @@ function skewAmount(skewMs: number): Localized {
 }
 
 const DEFAULT_API_HOST = 'api.meeting.qq.com';
+/** main/api/network-failure.ts's code when the system named none: nothing an operator could look up, so not shown. */
+const NO_SYSTEM_CODE = 'UNKNOWN';
 
 interface NetworkCause {
   readonly what: Localized;
@@ -129,7 +131,7 @@ const BUILDERS: { readonly [K in FailureKind]: (details: FailureDetails[K]) => F
     const cause = code === undefined ? undefined : networkCause(code);
     const at = endpoint ? both(` ${endpoint} `, ` at ${endpoint}`) : both('', '');
     const why = cause ? both(`：${cause.what['zh-CN']}`, `: ${cause.what['en-US']}`) : both('', '');
-    const shownCode = code ? both(`（${code}）`, ` (${code})`) : both('', '');
+    const shownCode = code && code !== NO_SYSTEM_CODE ? both(`（${code}）`, ` (${code})`) : both('', '');
     const blocked = endpoint ?? DEFAULT_API_HOST;
     const general = both(
       `请检查网络连接和代理设置，并确认防火墙没有拦截 ${blocked}，然后重试`,
@@ -137,7 +139,7 @@ const BUILDERS: { readonly [K in FailureKind]: (details: FailureDetails[K]) => F
     );
     return {
       message: both(
-        `无法连接腾讯会议 API${at['zh-CN']}${why['zh-CN']}${shownCode['zh-CN']}`.replace(' ：', '：'),
+        `无法连接腾讯会议 API${at['zh-CN']}${why['zh-CN']}${shownCode['zh-CN']}`.replace(' ：', '：').trimEnd(),
         `Cannot reach the Tencent Meeting API${at['en-US']}${why['en-US']}${shownCode['en-US']}`,
       ),
       hint: cause?.check

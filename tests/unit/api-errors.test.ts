@@ -142,6 +142,14 @@ describe('describeFailure', () => {
     expect(info.hint['zh-CN']).toContain('代理');
   });
 
+  it('network without a system code: names the endpoint tried and shows no placeholder code', () => {
+    const info = describeFailure('network', { code: 'UNKNOWN', endpoint: 'http://127.0.0.1:8787' });
+    expectBothLanguages(info);
+    expect(info.message['en-US']).toBe('Cannot reach the Tencent Meeting API at http://127.0.0.1:8787');
+    expect(info.message['zh-CN']).toBe('无法连接腾讯会议 API http://127.0.0.1:8787');
+    expect(JSON.stringify(info)).not.toContain('UNKNOWN');
+  });
+
   it.each([
     [10_000, '10 s', '10 秒'],
     [1500, '1.5 s', '1.5 秒'],
