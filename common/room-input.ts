@@ -123,6 +123,24 @@ export function validateRoomName(value: unknown, field = 'name'): Validated<stri
   return singleLine(value, field, ROOM_LIMITS.name, true);
 }
 
+/** What a spreadsheet reads as the start of a formula (OWASP's CSV-injection list, less tab and CR: not in a name). */
+const FORMULA_START = /^[=+\-@]/;
+
+/**
+ * A warning, not an error, for a name that starts like a formula: =, +, - or @. It may be meant ("-1 层大厅"), but a
+ * hand-edited or received CSV can carry =HYPERLINK(…) as a name, and a spreadsheet that opens it runs it. The app's
+ * own export escapes such cells (renderer/src/csv/cells.ts); the operator is told at import and in the room form.
+ */
+export function formulaWarning(value: string, field = 'name'): Localized | undefined {
+  const text = value.trim();
+  if (!FORMULA_START.test(text)) return undefined;
+  const first = text[0] ?? '';
+  return {
+    'zh-CN': `${field}：以“${first}”开头，电子表格会把这样的值当作公式运行（=、+、-、@ 都是）。请确认这确实是会议室的名称`,
+    'en-US': `${field}: starts with "${first}", which spreadsheets run as a formula (so do =, +, - and @). Check that this really is the room's name`,
+  };
+}
+
 export function validateRoomKind(value: unknown, field = 'kind'): Validated<RoomKind> {
   if (typeof value === 'string' && (ROOM_KINDS as readonly string[]).includes(value)) {
     return valid(value as RoomKind);

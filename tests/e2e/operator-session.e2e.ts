@@ -186,7 +186,8 @@ describe('an operator session in the built renderer', () => {
     const refused = await dialog
       .getByTestId('csv-refused-row')
       .evaluateAll((items) => items.map((item) => [item.getAttribute('data-row'), item.textContent ?? '']));
-    expect(refused.map(([row]) => row)).toEqual(['4', '5', '6']);
+    // As the spreadsheet numbers them: the header is row 1.
+    expect(refused.map(([row]) => row)).toEqual(['5', '6', '7']);
     expect(refused[0]?.[1]).toMatch(/name|名称/);
     expect(refused[1]?.[1]).toMatch(/address|地址/);
     expect(refused[2]?.[1]).toMatch(/address|地址/);

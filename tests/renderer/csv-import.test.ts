@@ -55,6 +55,17 @@ describe('CSV import', () => {
     expect(await textOf('csv-import')).toBe('Import (2)');
   });
 
+  it('shows a formula-like name as a warning on a row that can still be imported, and lists it before plain rows', async () => {
+    await openWithFile('name,kind,address\nPlain,sip,plain@sip.example.com\n=HYPERLINK("x"),sip,f@sip.example.com\n');
+    const [first, second] = [...document.querySelectorAll<HTMLElement>('[data-testid="csv-row-status"]')];
+    expect(first?.dataset['status']).toBe('ready');
+    expect(first?.dataset['warning']).toBe('true');
+    expect(first?.textContent).toContain('Ready to import');
+    expect(first?.textContent).toContain('name: starts with "="');
+    expect(second?.dataset['warning']).toBe('false');
+    expect(await textOf('csv-import')).toBe('Import (2)');
+  });
+
   it('imports the valid rows, skips the unconfirmed overwrite, and lists every row not imported', async () => {
     await openWithFile(CSV);
     fake.importRooms.mockImplementation(({ rows }: { rows: unknown[] }) =>
@@ -75,9 +86,10 @@ describe('CSV import', () => {
     expect(await textOf('csv-result')).toContain('Imported: 1 · not imported: 3');
     expect([...document.querySelectorAll('[data-testid="csv-refused-row"]')].map((e) => e.textContent?.trim())).toEqual(
       [
-        'Row 2: Skipped (overwrite not chosen)',
-        'Row 3: address: a SIP room needs an address',
-        'Row 4: name: already in use',
+        // As the spreadsheet numbers them: the header is row 1.
+        'Row 3: Skipped (overwrite not chosen)',
+        'Row 4: address: a SIP room needs an address',
+        'Row 5: name: already in use',
       ],
     );
   });

@@ -19,7 +19,7 @@ describe('parseRoomCsv', () => {
     );
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({
-      row: 1,
+      row: 2,
       errors: [],
       input: { name: '北京大会议室', kind: 'h323', address: '10.0.0.5', location: '总部 3 楼', favorite: true },
     });
@@ -57,11 +57,15 @@ describe('parseRoomCsv', () => {
     expect(rows[5]!.errors[0]!.message['en-US']).toContain('5 values');
   });
 
-  it('says which row has a quote left open', () => {
+  it('says which row has a quote left open, and still reads the rows after it', () => {
     const rows = rowsOf('name,kind,address\nA,sip,a@b.com\n"Open,sip,a@b.com\nC,sip,c@d.com\n');
-    expect(rows).toHaveLength(2);
-    expect(rows[1]).toMatchObject({ row: 2 });
-    expect(rows[1]!.errors[0]!.message['en-US']).toBe('row: a quote is not closed');
+    expect(rows.map((r) => [r.row, r.input.name])).toEqual([
+      [2, 'A'],
+      [3, 'Open,sip,a@b.com'],
+      [4, 'C'],
+    ]);
+    expect(rows[1]!.errors[0]!.message['en-US']).toMatch(/^row: a quote opened in this row is not closed properly/);
+    expect(rows[2]!.errors).toEqual([]);
   });
 
   it('refuses a file without a header naming the name column, an empty file, or no address column', () => {
@@ -98,6 +102,71 @@ describe('parseRoomCsv', () => {
   });
 });
 
+describe('hand-edited files (issue 10)', () => {
+  /** Nine rooms; the third has a formula typed in unquoted, as people do in a text editor. */
+  function nineRooms(extra: (i: number) => string | undefined = () => undefined, eol = '\r\n'): string {
+    const lines = ['name,kind,address,notes'];
+    for (let i = 1; i <= 9; i += 1) {
+      lines.push(
+        extra(i) ??
+          (i === 3
+            ? `R3,sip,r3@sip.example.com,=HYPERLINK("https://x.example/a","点我")`
+            : `R${i},sip,r${i}@sip.example.com,note ${i}`),
+      );
+    }
+    return lines.join(eol) + eol;
+  }
+
+  it.each([
+    ['runs to the end of the file', () => undefined],
+    [
+      'runs on until a later quoted value',
+      (i: number) => (i === 7 ? '"R7, big",sip,r7@sip.example.com,note' : undefined),
+    ],
+  ])(
+    'an unquoted value that opens a quote (%s) is reported on its row, and every other row is read',
+    (_case, extra) => {
+      const rows = rowsOf(nineRooms(extra));
+      expect(rows).toHaveLength(9);
+      expect(rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      const open = rows.filter((r) => r.errors.length > 0);
+      expect(open.map((r) => r.row)).toEqual([4]);
+      expect(open[0]!.input.name).toBe('R3');
+      expect(open[0]!.errors.map((e) => e.message['en-US'])).toEqual([
+        expect.stringMatching(/^row: a quote opened in this row is not closed properly.*=HYPERLINK\(""https/),
+      ]);
+      expect(open[0]!.errors[0]!.message['zh-CN']).toMatch(/^row：这一行有一个引号没有正确结束/);
+      expect(rows.find((r) => r.row === 8)?.input.name).toBe(extra(7) ? 'R7, big' : 'R7');
+    },
+  );
+
+  it('numbers rows as the spreadsheet does: header row 1, blank lines counted, a multi-line cell one row', () => {
+    const rows = rowsOf(
+      'name,kind,address,notes\n\nA,sip,a@b.com,\n   \n"B",sip,b@b.com,"line 1\nline 2"\n,,,\nC,sip,c@b.com,\n',
+    );
+    expect(rows.map((r) => [r.input.name, r.row])).toEqual([
+      ['A', 3],
+      ['B', 5],
+      ['C', 7],
+    ]);
+  });
+
+  it('warns about a name that starts like a formula, without refusing it', () => {
+    const rows = rowsOf(
+      'name,kind,address\n=cmd|calc,sip,a@b.com\n+1 lobby,sip,b@b.com\n-1 层大厅,sip,c@b.com\n@home,sip,d@b.com\nLobby,sip,e@b.com\n',
+    );
+    expect(rows.map((r) => r.errors)).toEqual([[], [], [], [], []]);
+    expect(rows.map((r) => r.warnings.length)).toEqual([1, 1, 1, 1, 0]);
+    expect(rows[0]!.warnings[0]!['en-US']).toBe(
+      'name: starts with "=", which spreadsheets run as a formula (so do =, +, - and @). Check that this really is the room\'s name',
+    );
+    expect(rows[2]!.warnings[0]!['zh-CN']).toMatch(/^name：以“-”开头，电子表格会把这样的值当作公式运行/);
+    const plan = planImport(rows, new DuplicateFinder([]));
+    expect(plan.map((r) => r.status)).toEqual(['ready', 'ready', 'ready', 'ready', 'ready']);
+    expect(plan[0]!.warnings).toEqual(rows[0]!.warnings);
+  });
+});
+
 describe('roomsToCsv formula guard', () => {
   it('neutralises a formula-looking cell that goes on over several lines, and reads it back unchanged', () => {
     // Papa's own guard only matches single-line cells; a note may keep line breaks, and Excel runs
@@ -130,7 +199,7 @@ describe('planImport', () => {
     const plan = planImport(rowsOf(csv), new DuplicateFinder([saved]));
     expect(plan.map((r) => r.status)).toEqual(['ready', 'conflict', 'invalid', 'invalid']);
     expect(plan[1]!.existing?.id).toBe(saved.id);
-    expect(plan[2]!.reasons[0]!['en-US']).toBe('address: the same as row 1');
+    expect(plan[2]!.reasons[0]!['en-US']).toBe('address: the same as row 2');
     expect(plan[3]!.reasons[0]!['en-US']).toContain('needs an address');
     expect(summarisePlan(plan)).toEqual({ ready: 1, invalid: 2, conflicts: 1 });
   });
@@ -138,10 +207,10 @@ describe('planImport', () => {
   it('never sends an overwrite the operator did not choose', () => {
     const plan = planImport(rowsOf(csv), new DuplicateFinder([saved]));
     const skipped = importRequest(plan, new Set());
-    expect(skipped.csvRows).toEqual([1]);
+    expect(skipped.csvRows).toEqual([2]);
     expect(skipped.rows.every((row) => row.overwriteId === undefined)).toBe(true);
-    const chosen = importRequest(plan, new Set([2]));
-    expect(chosen.csvRows).toEqual([1, 2]);
+    const chosen = importRequest(plan, new Set([3]));
+    expect(chosen.csvRows).toEqual([2, 3]);
     expect(chosen.rows[1]).toMatchObject({ overwriteId: saved.id, room: { name: 'New 101' } });
   });
 });

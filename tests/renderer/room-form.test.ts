@@ -33,6 +33,21 @@ describe('room form', () => {
     expect(await textOf('room-meeting-room-id-error')).toMatch(/^meetingRoomId: /);
   });
 
+  it('warns, without refusing, about a name that starts like a formula', async () => {
+    fake.addRoom.mockReturnValue(ok(makeRoom({ name: '=SUM(A1)' })));
+    await openForm();
+    await typeInto('room-name', '=SUM(A1)');
+    expect(await textOf('room-name-formula-warning')).toContain(
+      'name: starts with "=", which spreadsheets run as a formula',
+    );
+    await typeInto('room-name', 'Lobby');
+    expect(await gone('room-name-formula-warning')).toBe(true);
+    await typeInto('room-name', '@reception');
+    await typeInto('room-address', 'reception@sip.example.com');
+    await clickOn('room-save');
+    expect(fake.addRoom).toHaveBeenCalledWith(expect.objectContaining({ name: '@reception' }));
+  });
+
   it('shows every missing required field on save and sends nothing', async () => {
     await openForm();
     await clickOn('room-save');

@@ -3,7 +3,13 @@
 import Papa from 'papaparse';
 import { guessProtocol } from '../../../common/address';
 import type { Localized } from '../../../common/locale';
-import { ROOM_INPUT_FIELDS, roomInputErrors, type RoomInput, type RoomKind } from '../../../common/room-input';
+import {
+  formulaWarning,
+  ROOM_INPUT_FIELDS,
+  roomInputErrors,
+  type RoomInput,
+  type RoomKind,
+} from '../../../common/room-input';
 import type { Room } from '../../../common/store-schema';
 import type { FieldError } from '../../../common/validation';
 import { joinTags, splitTags } from '../rooms/tags';
@@ -61,11 +67,13 @@ const YES = new Set(['true', 'yes', 'y', '1', '是', '★']);
 const NO = new Set(['', 'false', 'no', 'n', '0', '否']);
 
 export interface CsvRoomRow {
-  /** 1-based number of the data row (the header is row 0), as the operator counts them in a spreadsheet. */
+  /** The row as a spreadsheet numbers it: the header is row 1, and blank lines count. */
   readonly row: number;
   readonly input: RoomInput;
   /** Every problem of the row; empty when it can be imported. */
   readonly errors: readonly FieldError[];
+  /** Allowed, but worth a look before importing (a name that starts like a formula). */
+  readonly warnings: readonly Localized[];
 }
 
 export type RoomCsvParse =
@@ -89,11 +97,59 @@ function rowError(field: string, zh: string, en: string): FieldError {
   return { field, message: { 'zh-CN': `${field}：${zh}`, 'en-US': `${field}: ${en}` } };
 }
 
+/** One record of the file, on the spreadsheet row where it starts. */
+interface CsvRecord {
+  readonly cells: readonly string[];
+  readonly row: number;
+  /** A quote opened in this row is not closed where a CSV quote must close. */
+  readonly openQuote: boolean;
+}
+
+const hasQuoteProblem = (errors: readonly Papa.ParseError[]) => errors.some((error) => error.type === 'Quotes');
+
+/**
+ * The file's records with their spreadsheet row numbers. A quote that opens inside a value and never closes
+ * properly (an unquoted =HYPERLINK("…","点我") typed in by hand: its comma splits it and the second part starts
+ * with a quote) makes a CSV parser run on through the following lines into one cell until some later quote. A
+ * spreadsheet reads those lines as rows of their own, and so does this: the record that ran on is reported on the
+ * row where it started, and every line it swallowed is read as its own row, one line each.
+ */
+function readRecords(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let start = 0;
+  let row = 1;
+  Papa.parse<string[]>(text, {
+    step: (results) => {
+      const end = results.meta.cursor;
+      if (!hasQuoteProblem(results.errors)) {
+        records.push({ cells: results.data, row, openQuote: false });
+        row += 1;
+      } else {
+        const delimiter = results.meta.delimiter;
+        const lines = text.slice(start, end).split(/\r\n|\n|\r/);
+        if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+        lines.forEach((line, i) => {
+          const alone = Papa.parse<string[]>(line, { delimiter });
+          records.push({
+            cells: alone.data[0] ?? [''],
+            row,
+            openQuote: i === 0 || hasQuoteProblem(alone.errors),
+          });
+          row += 1;
+        });
+      }
+      start = end;
+    },
+  });
+  return records;
+}
+
+const isBlank = (record: CsvRecord) => record.cells.every((cell) => cell.trim() === '');
+
 export function parseRoomCsv(text: string): RoomCsvParse {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const [header, ...records] = parsed.data;
+  const [header, ...records] = readRecords(text.replace(/^\uFEFF/, '')).filter((record) => !isBlank(record));
   if (!header) return fileError('文件是空的', 'The file is empty');
-  const columns = header.map(columnOf);
+  const columns = header.cells.map(columnOf);
   if (!columns.includes('name')) {
     return fileError(
       '第一行必须是列名，并包含 name（名称）列',
@@ -112,28 +168,30 @@ export function parseRoomCsv(text: string): RoomCsvParse {
       `Too many rows (${records.length}, at most ${MAX_CSV_ROWS})`,
     );
   }
-  // Papa counts rows from 0 including the header; a quote left open is the only error it can report here.
-  const quoteErrors = new Set(parsed.errors.map((error) => error.row).filter((row) => row !== undefined));
-  return {
-    ok: true,
-    rows: records.map((record, index) => readRow(record, columns, index + 1, quoteErrors.has(index + 1))),
-  };
+  return { ok: true, rows: records.map((record) => readRow(record, columns)) };
 }
 
-function readRow(record: readonly string[], columns: readonly (Column | undefined)[], row: number, badQuotes: boolean) {
+const OPEN_QUOTE = rowError(
+  'row',
+  '这一行有一个引号没有正确结束，后面的几行本会被并进同一个单元格（已分开读取）。请把整个值放进双引号，并把其中的引号写两遍，例如 "=HYPERLINK(""https://…"",""点我"")"',
+  'a quote opened in this row is not closed properly, so the rows after it would have run into one cell (they were read on their own). Put the whole value in double quotes and double the quotes inside it, e.g. "=HYPERLINK(""https://…"",""click"")"',
+);
+
+function readRow(record: CsvRecord, columns: readonly (Column | undefined)[]): CsvRoomRow {
   const cells: Partial<Record<Column, string>> = {};
   columns.forEach((column, i) => {
-    const cell = record[i];
+    const cell = record.cells[i];
     if (column && cell !== undefined && cells[column] === undefined) cells[column] = unescapeCell(cell.trim());
   });
   const errors: FieldError[] = [];
-  if (badQuotes) errors.push(rowError('row', '引号没有成对', 'a quote is not closed'));
-  if (record.length > columns.length) {
+  // An open quote is why a row has too many values (the formula's comma split it): only the cause is reported.
+  if (record.openQuote) errors.push(OPEN_QUOTE);
+  else if (record.cells.length > columns.length) {
     errors.push(
       rowError(
         'row',
-        `有 ${record.length} 个值，但列名只有 ${columns.length} 个（地址或名称里有逗号时请加引号）`,
-        `has ${record.length} values but there are ${columns.length} columns (quote values that contain commas)`,
+        `有 ${record.cells.length} 个值，但列名只有 ${columns.length} 个（地址或名称里有逗号时请加引号）`,
+        `has ${record.cells.length} values but there are ${columns.length} columns (quote values that contain commas)`,
       ),
     );
   }
@@ -151,7 +209,8 @@ function readRow(record: readonly string[], columns: readonly (Column | undefine
   };
   // The kind error (if any) is already in `errors`; the validators would only repeat it less helpfully.
   const inputErrors = roomInputErrors(input).filter((error) => !errors.some((e) => e.field === error.field));
-  return { row, input, errors: [...errors, ...inputErrors] };
+  const warning = formulaWarning(input.name);
+  return { row: record.row, input, errors: [...errors, ...inputErrors], warnings: warning ? [warning] : [] };
 }
 
 /** The kind column, or a guess from what was filled in when it is empty. Unreadable values go to the validator. */
