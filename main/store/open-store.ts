@@ -30,7 +30,7 @@ import { upgradedNotice, type StoreFileKind, type StoreNotice } from './notices'
 import { OpenContext } from './open-context';
 import { removeStaleTemps } from './stale-temp';
 import { guardFile, type StoreWriteError } from './store-errors';
-import { inspectJsonFile, parseJsonText, writeJsonAtomically } from './store-file';
+import { inspectJsonFile, parseJsonText, writeJsonAtomically, type ParsedFile } from './store-file';
 import { readRoomsDocument, upgradeConfig, type SplitStore } from './upgrade';
 
 export interface StorePaths {
@@ -100,16 +100,19 @@ function isStoreFileName(paths: StorePaths): (name: string) => boolean {
   return (name) => names.has(name);
 }
 
-/** A file's document, or undefined when it is missing, unreadable (then moved aside) or could not be read at all. */
+/**
+ * A file's document (and its parsed text), or undefined when it is missing, unreadable (then moved aside) or could
+ * not be read at all.
+ */
 function readDocument<T>(
   ctx: OpenContext,
   kind: StoreFileKind,
   file: string,
   read: (json: unknown) => T,
-): T | undefined {
+): { readonly value: T; readonly parsed: ParsedFile } | undefined {
   const state = ctx.read(file, () => inspectJsonFile(file, read));
   if (state?.kind === 'unreadable') ctx.setAside(kind, file, state.reason, state.detail, state.version);
-  return state?.kind === 'readable' ? state.value : undefined;
+  return state?.kind === 'readable' ? state : undefined;
 }
 
 /**
@@ -141,6 +144,8 @@ interface BackendSpec {
   readonly defaults: StoreData;
   /** What the part starts from when the backend refused the file. */
   readonly empty: StoreData;
+  /** The file as this module just read it: the backend's own first read of it is not parsed again. */
+  readonly parsed: ParsedFile | undefined;
 }
 
 /**
@@ -152,6 +157,14 @@ function openBackend(
   factory: StoreBackendFactory,
   spec: BackendSpec,
 ): { file: DocumentFile; reset: boolean } | undefined {
+  // conf reads and checks the file once more as it opens; parsing 5 MB twice is wasted time, checking it is not.
+  let known = spec.parsed;
+  const deserialize = (text: string): StoreData => {
+    const same = known !== undefined && known.text === text;
+    const json = same ? known!.json : parseJsonText(text);
+    known = undefined;
+    return json as StoreData;
+  };
   const options = (defaults: StoreData): StoreBackendOptions => ({
     ...confSchemaOptions(spec.schema),
     cwd: path.dirname(spec.file),
@@ -160,7 +173,7 @@ function openBackend(
     clearInvalidConfig: false,
     accessPropertiesByDotNotation: false,
     watch: false,
-    deserialize: (text) => parseJsonText(text) as StoreData,
+    deserialize,
   });
   let backend: StoreBackend | undefined;
   let reset = false;
@@ -201,7 +214,9 @@ export function openStoreFiles(options: {
 
   let settings = defaultSettingsDocument();
   let rooms: readonly Room[];
-  const config = readDocument(ctx, 'settings', paths.settings, upgradeConfig);
+  const configFile = readDocument(ctx, 'settings', paths.settings, upgradeConfig);
+  const config = configFile?.value;
+  let roomsParsed: ParsedFile | undefined;
   let history: HistoryLog;
   if (config?.kind === 'split') {
     settings = config.parts.settings;
@@ -211,7 +226,9 @@ export function openStoreFiles(options: {
     finishSplit();
   } else {
     if (config?.kind === 'current') settings = config.document;
-    rooms = readDocument<RoomsDocument>(ctx, 'rooms', paths.rooms, readRoomsDocument)?.rooms ?? [];
+    const roomsFile = readDocument<RoomsDocument>(ctx, 'rooms', paths.rooms, readRoomsDocument);
+    rooms = roomsFile?.value.rooms ?? [];
+    roomsParsed = roomsFile?.parsed;
     history = HistoryLog.open(paths.history, settings.settings.historyLimit, ctx);
   }
   const { log: lastDial, latest } = LastDialLog.open(paths.lastDial, ctx);
@@ -223,6 +240,7 @@ export function openStoreFiles(options: {
     schema: settingsDocumentSchema,
     defaults: settings,
     empty: defaultSettingsDocument(),
+    parsed: config?.kind === 'current' ? configFile?.parsed : undefined,
   });
   if (settingsBackend?.reset) settings = defaultSettingsDocument();
   const roomsBackend = openBackend(ctx, options.backend, {
@@ -231,6 +249,7 @@ export function openStoreFiles(options: {
     schema: roomsDocumentSchema,
     defaults: roomsDocument(rooms),
     empty: roomsDocument(),
+    parsed: roomsParsed,
   });
   if (roomsBackend?.reset) rooms = [];
 

@@ -19,8 +19,11 @@ export function roomDialKey(room: Room): string {
 
 export class RoomIndex {
   private readonly byId = new Map<string, Room>();
-  /** Usually one room per key; a file from before the duplicate guard may hold several. */
-  private readonly byKey = new Map<string, Room[]>();
+  /**
+   * Usually one room per key; a file from before the duplicate guard may hold several. Built at the first
+   * duplicate check rather than at start: normalising 50,000 addresses is time the window would wait for.
+   */
+  private keyed: Map<string, Room[]> | undefined;
 
   constructor(rooms: readonly Room[] = []) {
     this.rebuild(rooms);
@@ -28,8 +31,23 @@ export class RoomIndex {
 
   rebuild(rooms: readonly Room[]): void {
     this.byId.clear();
-    this.byKey.clear();
-    for (const room of rooms) this.add(room);
+    this.keyed = undefined;
+    for (const room of rooms) this.byId.set(room.id, room);
+  }
+
+  private byKey(): Map<string, Room[]> {
+    if (this.keyed === undefined) {
+      this.keyed = new Map();
+      for (const room of this.byId.values()) this.addKey(this.keyed, room);
+    }
+    return this.keyed;
+  }
+
+  private addKey(keyed: Map<string, Room[]>, room: Room): void {
+    const key = roomDialKey(room);
+    const same = keyed.get(key);
+    if (same) same.push(room);
+    else keyed.set(key, [room]);
   }
 
   get size(): number {
@@ -42,18 +60,16 @@ export class RoomIndex {
 
   add(room: Room): void {
     this.byId.set(room.id, room);
-    const key = roomDialKey(room);
-    const same = this.byKey.get(key);
-    if (same) same.push(room);
-    else this.byKey.set(key, [room]);
+    if (this.keyed) this.addKey(this.keyed, room);
   }
 
   remove(room: Room): void {
     if (this.byId.get(room.id) === room) this.byId.delete(room.id);
+    if (!this.keyed) return;
     const key = roomDialKey(room);
-    const rest = (this.byKey.get(key) ?? []).filter((other) => other !== room);
-    if (rest.length > 0) this.byKey.set(key, rest);
-    else this.byKey.delete(key);
+    const rest = (this.keyed.get(key) ?? []).filter((other) => other !== room);
+    if (rest.length > 0) this.keyed.set(key, rest);
+    else this.keyed.delete(key);
   }
 
   replace(before: Room, after: Room): void {
@@ -63,6 +79,8 @@ export class RoomIndex {
 
   /** A room other than `exceptId` that rings the device `kind` + `value` names. */
   duplicateOf(kind: RoomKind, value: string, exceptId?: string): Room | undefined {
-    return this.byKey.get(dialKey(kind, value))?.find((room) => room.id !== exceptId);
+    return this.byKey()
+      .get(dialKey(kind, value))
+      ?.find((room) => room.id !== exceptId);
   }
 }

@@ -5,9 +5,15 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, write
 import type { Localized } from '../../common/locale';
 import { UnreadableStoreError, type UnreadableReason } from './upgrade';
 
+/** A file's text as read and its JSON, so the backend opening the same file next need not parse it again. */
+export interface ParsedFile {
+  readonly text: string;
+  readonly json: unknown;
+}
+
 export type StoreFileState<T> =
   | { readonly kind: 'missing' }
-  | { readonly kind: 'readable'; readonly value: T }
+  | { readonly kind: 'readable'; readonly value: T; readonly parsed: ParsedFile }
   | {
       readonly kind: 'unreadable';
       readonly reason: UnreadableReason;
@@ -55,7 +61,7 @@ export function inspectJsonFile<T>(filePath: string, read: (json: unknown) => T)
     return unparseable(error);
   }
   try {
-    return { kind: 'readable', value: read(json) };
+    return { kind: 'readable', value: read(json), parsed: { text, json } };
   } catch (error) {
     if (error instanceof UnreadableStoreError) {
       const { reason, detail, version } = error;
