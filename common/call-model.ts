@@ -82,6 +82,26 @@ export function answerLabel(status: AnswerStatus): Localized {
   return answerStatusInfo(status).label;
 }
 
+/**
+ * Who asked for a call: the operator (window or command line), or the automation, named so history and the window can
+ * say "schedule: Monday board meeting" or "retry 1 of 2".
+ */
+export interface CallOrigin {
+  readonly kind: 'operator' | 'cli' | 'set' | 'schedule' | 'retry' | 'rejoin' | 'link';
+  /** The room set's or schedule's name. */
+  readonly label?: string;
+  /** For a retry or rejoin: which one (1-based) and of how many. */
+  readonly attempt?: number;
+  readonly of?: number;
+}
+
+/** One line for history and notices: "schedule: Monday board meeting", "retry 1/2 (set: Lobby)". */
+export function describeOrigin(origin: CallOrigin): string {
+  const label = origin.label ? `: ${origin.label}` : '';
+  const count = origin.attempt === undefined ? '' : ` ${origin.attempt}/${origin.of ?? origin.attempt}`;
+  return `${origin.kind}${count}${label}`;
+}
+
 /** One room call, as the main process reports it to the window (and as tests observe it). No secrets in here. */
 export interface CallView {
   readonly callId: string;
@@ -102,6 +122,8 @@ export interface CallView {
   readonly startedAt?: string;
   readonly updatedAt: string;
   readonly endedAt?: string;
+  /** Who asked for it; absent for the operator's own dial from the window. */
+  readonly origin?: CallOrigin;
   /** While it rings: when its status is read next (later when many calls share the request budget). */
   readonly nextCheckAt?: string;
   /** Why a call is failed or unknown (or why a cancel did not go through): what happened and the next step. */

@@ -108,6 +108,18 @@ export const IPC_CONTRACT = {
       maxConcurrentDials: z.number().optional(),
       instanceId: z.number().optional(),
       endpoint: text().optional(),
+      historyLimit: z.number().optional(),
+      batchConfirmAbove: z.number().optional(),
+      requestsPerMinute: z.number().optional(),
+      retry: z
+        .strictObject({
+          retries: z.number(),
+          backoffMs: z.array(z.number()).max(10),
+          rejoinOnDrop: z.boolean(),
+          rejoins: z.number(),
+        })
+        .optional(),
+      otherHosts: z.array(text(64)).max(20).optional(),
     }),
   ),
 

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { validateEndpoint } from './endpoint';
 import { MAX_DIAL_STRING_LENGTH } from './address';
 import { codePointLength, MEETING_ROOM_ID_PATTERN, ROOM_LIMITS } from './room-input';
+import { RETRY_LIMITS } from './retry-policy';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 export const RECENT_MEETINGS_LIMIT = 20;
@@ -34,6 +35,12 @@ export const SETTINGS_LIMITS = {
   windowSize: { min: 1, max: 100_000 },
   /** Calls kept in history. The store holds them in memory (about 1.3 KB each), hence the ceiling. */
   historyLimit: { min: 1000, max: 200_000 },
+  /** A dial of more rooms than this asks the operator to confirm the count. */
+  batchConfirmAbove: { min: 1, max: 20_000 },
+  /** This PC's share of Tencent's 300 requests a minute per app (reference §8.1). */
+  requestsPerMinute: { min: 10, max: 300 },
+  /** Other hosts whose meetings "Today's meetings" lists beside the operator's own. */
+  otherHosts: { max: 20 },
 } as const;
 
 /** Text of at most `max` code points. The `.meta` puts the same limit into the derived JSON schema. */
@@ -106,9 +113,25 @@ export const settingsV1Schema = z.strictObject({
   window: windowBoundsSchema.optional(),
 });
 
+/** common/retry-policy.ts's RetryPolicy, bounded by RETRY_LIMITS. */
+export const retryPolicySchema = z.strictObject({
+  retries: z.int().min(RETRY_LIMITS.retries.min).max(RETRY_LIMITS.retries.max),
+  backoffMs: z
+    .array(z.int().min(RETRY_LIMITS.backoffMs.min).max(RETRY_LIMITS.backoffMs.max))
+    .min(1)
+    .max(RETRY_LIMITS.retries.max),
+  rejoinOnDrop: z.boolean(),
+  rejoins: z.int().min(RETRY_LIMITS.rejoins.min).max(RETRY_LIMITS.rejoins.max),
+});
+
 export const settingsSchema = settingsV1Schema.extend({
   /** The oldest calls beyond this many are dropped from history (the store reports each drop). */
   historyLimit: z.int().min(SETTINGS_LIMITS.historyLimit.min).max(SETTINGS_LIMITS.historyLimit.max),
+  batchConfirmAbove: z.int().min(SETTINGS_LIMITS.batchConfirmAbove.min).max(SETTINGS_LIMITS.batchConfirmAbove.max),
+  requestsPerMinute: z.int().min(SETTINGS_LIMITS.requestsPerMinute.min).max(SETTINGS_LIMITS.requestsPerMinute.max),
+  /** For dials by room sets and schedules; a set may override it. */
+  retry: retryPolicySchema,
+  otherHosts: z.array(text(64)).max(SETTINGS_LIMITS.otherHosts.max),
 });
 
 export const recentMeetingSchema = z.strictObject({
@@ -135,6 +158,8 @@ export const historyRecordSchema = z.strictObject({
   /** Tencent's error_info.error_code as text, or a local code such as "network". */
   errorCode: nonBlank(64).optional(),
   errorMessage: text(1000).optional(),
+  /** Who asked for the call when it was not the operator's own dial: "schedule: Monday board meeting", "retry 1/2". */
+  origin: text(200).optional(),
 });
 
 /** config.json. */

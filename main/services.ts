@@ -120,9 +120,11 @@ export function createServices(options: ServicesOptions): Services {
     const key = [credentials.appId, credentials.sdkId ?? '', credentials.secretId].join('\n');
     let budget = budgets.get(key);
     if (!budget) {
-      budget = new RequestBudget({ now: () => now().getTime() });
+      budget = new RequestBudget({ perMinute: store.getSettings().requestsPerMinute, now: () => now().getTime() });
       budgets.set(key, budget);
     }
+    // A settings change applies from the next request on.
+    budget.setPerMinute(store.getSettings().requestsPerMinute);
     lastBudget = budget;
     return budget;
   };
@@ -152,7 +154,14 @@ export function createServices(options: ServicesOptions): Services {
     now,
     pollSpacingMs: (active) => lastBudget?.pollIntervalFor(active) ?? 0,
   });
-  const dialer = new Dialer({ tracker, store, getClient: clientFor, log, now: () => now().getTime() });
+  const dialer = new Dialer({
+    tracker,
+    store,
+    getClient: clientFor,
+    log,
+    now: () => now().getTime(),
+    batchConfirmAbove: () => store.getSettings().batchConfirmAbove,
+  });
   const broadcast = options.broadcast;
   const stopBroadcast = broadcast ? dialer.onUpdate((call) => broadcast(call)) : () => {};
 

@@ -1,5 +1,6 @@
 // Writing a finished call down: one history record, and the room's lastDialedAt/lastOutcome. The store may refuse
 // (the room was deleted meanwhile) or fail (disk full); neither may take the tracker down, so both are logged only.
+import { describeOrigin } from '../../common/call-model';
 import type { HistoryRecord, Room, Settings } from '../../common/store-schema';
 import type { Validated } from '../../common/validation';
 import type { HistoryInput } from '../store/app-store';
@@ -39,6 +40,7 @@ export function historyInputOf(call: TrackedCall): HistoryInput {
     startedAt,
     endedAt: new Date(endedMs).toISOString(),
     outcome: call.state,
+    ...(call.spec.origin === undefined ? {} : { origin: describeOrigin(call.spec.origin).slice(0, 200) }),
     ...(failure === undefined
       ? {}
       : {

@@ -10,6 +10,7 @@ import {
   REDIALABLE_CALL_STATES,
   callStateForAnswer,
   isFinalCallState,
+  type CallOrigin,
   type CallState,
   type CallView,
 } from '../../common/call-model';
@@ -105,7 +106,12 @@ export class CallTracker implements CallTrackerApi {
     );
   }
 
-  dialTargets(meeting: DialMeeting, targets: readonly DialTarget[], client?: Promise<CallApi>): CallView[] {
+  dialTargets(
+    meeting: DialMeeting,
+    targets: readonly DialTarget[],
+    client?: Promise<CallApi>,
+    origin?: CallOrigin,
+  ): CallView[] {
     if (this.closed) throw shutDownError();
     if (typeof meeting.meetingId !== 'string' || !/^\d{1,32}$/.test(meeting.meetingId)) throw badMeetingIdError();
     if (targets.length === 0) return [];
@@ -114,7 +120,7 @@ export class CallTracker implements CallTrackerApi {
     this.maxSending = settings.maxConcurrentDials;
     const pollIntervalMs = this.deps.pollIntervalMs ?? settings.pollIntervalMs;
     const batchId = this.newId();
-    const calls = targets.map((target) => this.enqueue(target, meeting, batchId, dialClient, pollIntervalMs));
+    const calls = targets.map((target) => this.enqueue(target, meeting, batchId, dialClient, pollIntervalMs, origin));
     this.log.info('calls: dial', { batchId, meetingId: meeting.meetingId, rooms: targets.length });
     this.pump();
     return calls.map((call) => call.view());
@@ -201,6 +207,7 @@ export class CallTracker implements CallTrackerApi {
     batchId: string,
     client: Promise<CallApi>,
     pollIntervalMs: number,
+    origin: CallOrigin | undefined,
   ): TrackedCall {
     const { target } = room;
     const key = dialKey(meeting.meetingId, target);
@@ -217,6 +224,7 @@ export class CallTracker implements CallTrackerApi {
         key,
         client,
         pollIntervalMs,
+        origin,
       },
       this.now(),
     );

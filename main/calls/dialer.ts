@@ -13,6 +13,7 @@
 //     are the call tracker's (call-tracker.ts), which only the dialer drives; Cancel all empties its queue.
 import {
   REDIAL_FAILED_STATES,
+  type CallOrigin,
   type CallView,
   type DialResult,
   type SkippedRoom,
@@ -49,6 +50,8 @@ export interface DialRequest {
   readonly confirmedCount?: number;
   /** What the caller calls the list of rooms, for errors naming a room's place in it; default 'rooms'. */
   readonly listField?: string;
+  /** Who asks: recorded on each call and in history. Default: the operator. */
+  readonly origin?: CallOrigin;
 }
 
 /** What the dialer reads from the store. */
@@ -171,7 +174,7 @@ export class Dialer {
         if (await this.stillIn(meeting.meetingId, target, client)) skip(target, 'already_joined');
         else toDial.push(target);
       }
-      const calls = this.tracker.dialTargets(meeting, toDial, Promise.resolve(client));
+      const calls = this.tracker.dialTargets(meeting, toDial, Promise.resolve(client), request.origin);
       if (skipped.length > 0) this.log.info('dialer: rooms skipped', { skipped: skipped.map((s) => s.reason) });
       return { calls, skipped };
     } finally {

@@ -1,6 +1,6 @@
 // One room call as the tracker holds it: the mutable record, and the frozen CallView snapshot handed out after
 // every change (a listener keeping an old snapshot must never see it change under it).
-import { isFinalCallState, type CallState, type CallView } from '../../common/call-model';
+import { isFinalCallState, type CallOrigin, type CallState, type CallView } from '../../common/call-model';
 import type { IpcError } from '../../common/ipc-error';
 import { describeTarget, type RoomTarget } from '../../common/room-target';
 import type { WemeetClient } from '../api/client';
@@ -22,6 +22,7 @@ export interface CallSpec {
   /** The dial's client: the credentials that placed a call also poll and cancel it. */
   readonly client: Promise<CallApi>;
   readonly pollIntervalMs: number;
+  readonly origin?: CallOrigin | undefined;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -100,6 +101,7 @@ export class TrackedCall {
       updatedAt: iso(this.updatedAtMs),
       ...(this.endedAtMs === undefined ? {} : { endedAt: iso(this.endedAtMs) }),
       ...(this.nextCheckAtMs === undefined ? {} : { nextCheckAt: iso(this.nextCheckAtMs) }),
+      ...(spec.origin === undefined ? {} : { origin: spec.origin }),
       ...(error === undefined ? {} : { error }),
     });
   }

@@ -1,5 +1,5 @@
 // What the rest of main needs from the call tracker (main/calls/call-tracker.ts implements it).
-import type { CallView } from '../../common/call-model';
+import type { CallOrigin, CallView } from '../../common/call-model';
 import type { RoomTarget } from '../../common/room-target';
 import type { CallApi } from './tracked-call';
 
@@ -24,7 +24,12 @@ export interface CallTrackerApi {
    */
   dial(meeting: DialMeeting, roomIds: readonly string[]): CallView[];
   /** dial() for targets the caller resolved (the dialer, the CLI). `client` defaults to a new one for this batch. */
-  dialTargets(meeting: DialMeeting, targets: readonly DialTarget[], client?: Promise<CallApi>): CallView[];
+  dialTargets(
+    meeting: DialMeeting,
+    targets: readonly DialTarget[],
+    client?: Promise<CallApi>,
+    origin?: CallOrigin,
+  ): CallView[];
   /** The newest call of this session ringing this device into this meeting, whatever its state. */
   latestCall(meetingId: string, target: RoomTarget): CallView | undefined;
   /** Every call of this session still worth showing (of one meeting, when given), newest batch first. */

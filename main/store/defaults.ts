@@ -2,6 +2,7 @@
 // Kept out of the schema on purpose (no zod `.default()`): a value that is missing from a file is a problem to
 // report, not something to fill in quietly.
 import { DEFAULT_ENDPOINT } from '../../common/endpoint';
+import { DEFAULT_RETRY_POLICY } from '../../common/retry-policy';
 import {
   CURRENT_SCHEMA_VERSION,
   type Room,
@@ -12,7 +13,7 @@ import {
 
 export const DEFAULT_HISTORY_LIMIT = 100_000;
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({
+export const DEFAULT_SETTINGS: Settings = Object.freeze<Settings>({
   locale: 'system',
   pollIntervalMs: 2000,
   maxConcurrentDials: 4,
@@ -20,6 +21,11 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   instanceId: 1,
   endpoint: DEFAULT_ENDPOINT,
   historyLimit: DEFAULT_HISTORY_LIMIT,
+  batchConfirmAbove: 50,
+  // Leaves 60 of Tencent's 300 a minute per app to the other PCs on the same credentials (reference §8.1).
+  requestsPerMinute: 240,
+  retry: { ...DEFAULT_RETRY_POLICY, backoffMs: [...DEFAULT_RETRY_POLICY.backoffMs] },
+  otherHosts: [],
 });
 
 /** A new object each time: callers (and conf) may hold on to it. */

@@ -1,6 +1,7 @@
 // Checking a settings change before it is stored: every value is range-checked with a message naming the field,
 // and a patch with any bad value changes nothing (the caller stores the result only when it is ok).
 import { validateEndpoint } from '../../common/endpoint';
+import { RETRY_LIMITS, type RetryPolicy } from '../../common/retry-policy';
 import { invalid, valid, type Validated } from '../../common/validation';
 import {
   SETTINGS_LIMITS,
@@ -20,6 +21,10 @@ const SETTINGS_FIELDS = [
   'endpoint',
   'window',
   'historyLimit',
+  'batchConfirmAbove',
+  'requestsPerMinute',
+  'retry',
+  'otherHosts',
 ] as const;
 
 function wholeNumber(
@@ -92,7 +97,85 @@ function validateField(key: (typeof SETTINGS_FIELDS)[number], value: unknown): V
       return validateWindow(value);
     case 'historyLimit':
       return wholeNumber(value, key, SETTINGS_LIMITS.historyLimit, { zh: '（条通话）', en: ' (calls)' });
+    case 'batchConfirmAbove':
+      return wholeNumber(value, key, SETTINGS_LIMITS.batchConfirmAbove, { zh: '（个会议室）', en: ' (rooms)' });
+    case 'requestsPerMinute':
+      return wholeNumber(value, key, SETTINGS_LIMITS.requestsPerMinute, { zh: '（次/分钟）', en: ' (per minute)' });
+    case 'retry':
+      return validateRetryPolicy(value, key);
+    case 'otherHosts':
+      return validateUserIds(value, key);
   }
+}
+
+function validateRetryPolicy(value: unknown, field: string): Validated<RetryPolicy> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return invalid(field, {
+      'zh-CN': `${field}：必须包含 retries、backoffMs、rejoinOnDrop、rejoins`,
+      'en-US': `${field}: must have retries, backoffMs, rejoinOnDrop and rejoins`,
+    });
+  }
+  const policy = value as Record<string, unknown>;
+  const extra = Object.keys(policy).find((key) => !['retries', 'backoffMs', 'rejoinOnDrop', 'rejoins'].includes(key));
+  if (extra !== undefined) {
+    return invalid(`${field}.${extra.slice(0, 64)}`, {
+      'zh-CN': `${field}.${extra.slice(0, 64)}：不是重呼策略的字段`,
+      'en-US': `${field}.${extra.slice(0, 64)}: is not a retry policy field`,
+    });
+  }
+  const retries = wholeNumber(policy['retries'], `${field}.retries`, RETRY_LIMITS.retries, { zh: '（次）', en: '' });
+  if (!retries.ok) return retries;
+  const rejoins = wholeNumber(policy['rejoins'], `${field}.rejoins`, RETRY_LIMITS.rejoins, { zh: '（次）', en: '' });
+  if (!rejoins.ok) return rejoins;
+  if (typeof policy['rejoinOnDrop'] !== 'boolean') {
+    return invalid(`${field}.rejoinOnDrop`, {
+      'zh-CN': `${field}.rejoinOnDrop：必须是“是”或“否”`,
+      'en-US': `${field}.rejoinOnDrop: must be yes or no`,
+    });
+  }
+  const backoff = policy['backoffMs'];
+  if (!Array.isArray(backoff) || backoff.length === 0 || backoff.length > RETRY_LIMITS.retries.max) {
+    return invalid(`${field}.backoffMs`, {
+      'zh-CN': `${field}.backoffMs：必须是 1 到 ${RETRY_LIMITS.retries.max} 个等待时间`,
+      'en-US': `${field}.backoffMs: must be 1 to ${RETRY_LIMITS.retries.max} waiting times`,
+    });
+  }
+  const waits: number[] = [];
+  for (const [i, wait] of backoff.entries()) {
+    const checked = wholeNumber(wait, `${field}.backoffMs[${i}]`, RETRY_LIMITS.backoffMs, {
+      zh: '（毫秒）',
+      en: ' (ms)',
+    });
+    if (!checked.ok) return checked;
+    waits.push(checked.value);
+  }
+  return valid({
+    retries: retries.value,
+    backoffMs: waits,
+    rejoinOnDrop: policy['rejoinOnDrop'],
+    rejoins: rejoins.value,
+  });
+}
+
+function validateUserIds(value: unknown, field: string): Validated<string[]> {
+  const max = SETTINGS_LIMITS.otherHosts.max;
+  if (!Array.isArray(value) || value.length > max) {
+    return invalid(field, {
+      'zh-CN': `${field}：必须是最多 ${max} 个 userid`,
+      'en-US': `${field}: must be at most ${max} userids`,
+    });
+  }
+  const ids: string[] = [];
+  for (const [i, id] of value.entries()) {
+    if (typeof id !== 'string' || !/^[\w.@-]{1,64}$/.test(id.trim())) {
+      return invalid(`${field}[${i}]`, {
+        'zh-CN': `${field}[${i}]：userid 只能包含字母、数字和 _ . @ -，最多 64 个字符`,
+        'en-US': `${field}[${i}]: a userid has only letters, digits and _ . @ -, at most 64 characters`,
+      });
+    }
+    ids.push(id.trim());
+  }
+  return valid([...new Set(ids)]);
 }
 
 /**

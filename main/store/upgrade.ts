@@ -18,7 +18,7 @@
 // them. The caller moves such a file aside untouched (open-store.ts).
 import type { z } from 'zod';
 import type { Localized } from '../../common/locale';
-import { DEFAULT_HISTORY_LIMIT, DEFAULT_SETTINGS, roomsDocument } from './defaults';
+import { DEFAULT_SETTINGS, roomsDocument } from './defaults';
 import { fieldErrorFromZod } from './field-error';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -29,6 +29,7 @@ import {
   type LegacyStoreData,
   type RoomsDocument,
   type SettingsDocument,
+  settingsV1Schema,
 } from '../../common/store-schema';
 
 export type UnreadableReason = 'unparseable' | 'invalid' | 'newer-version';
@@ -63,7 +64,10 @@ function upgradeV0(v0: Document): Document {
         return { ...rest, ...kept, callable: true };
       })
     : (v0['rooms'] ?? []);
-  const { historyLimit: _new, ...v1Defaults } = DEFAULT_SETTINGS;
+  // Only what version 1 had: the fields v2 added would make a v1 document invalid.
+  const v1Defaults = Object.fromEntries(
+    Object.entries(DEFAULT_SETTINGS).filter(([key]) => key in settingsV1Schema.shape),
+  );
   const settings = isObject(v0['settings']) ? { ...v1Defaults, ...v0['settings'] } : (v0['settings'] ?? v1Defaults);
   return {
     ...v0,
@@ -95,7 +99,8 @@ export function splitLegacy(legacy: LegacyStoreData): SplitStore {
   return {
     settings: {
       schemaVersion: CURRENT_SCHEMA_VERSION,
-      settings: { ...legacy.settings, historyLimit: DEFAULT_HISTORY_LIMIT },
+      // What v1 had stays; what v2 added starts at its default.
+      settings: { ...DEFAULT_SETTINGS, ...legacy.settings },
       recentMeetings: legacy.recentMeetings,
     },
     rooms: roomsDocument(legacy.rooms),

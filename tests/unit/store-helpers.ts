@@ -7,7 +7,14 @@ import Conf, { type Options } from 'conf';
 import { afterEach, expect } from 'vitest';
 import { openAppStore, type AppStoreOptions, type OpenedAppStore } from '../../main/store/app-store';
 import type { StoreBackend, StoreBackendFactory } from '../../main/store/backend';
-import type { HistoryRecord, Room, SettingsDocument, StoreData } from '../../common/store-schema';
+import {
+  settingsV1Schema,
+  type HistoryRecord,
+  type Room,
+  type Settings,
+  type SettingsDocument,
+  type StoreData,
+} from '../../common/store-schema';
 
 const dirs: string[] = [];
 
@@ -124,3 +131,8 @@ export function failedField(
 export const sipRoom = { name: '大会议室 A', kind: 'sip', address: 'room-a@video.example.com' } as const;
 export const h323Room = { name: 'Board room', kind: 'h323', address: '192.168.1.20' } as const;
 export const tencentRoom = { name: 'Rooms 5F', kind: 'rooms', meetingRoomId: '2489756789' } as const;
+
+/** What a version-1 file held of these settings: the fields version 2 added are left out. */
+export function v1SettingsOf(settings: Settings): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(settings).filter(([key]) => key in settingsV1Schema.shape));
+}

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { StoreBackendFactory } from '../../main/store/backend';
 import { confSchemaOptions } from '../../main/store/conf-schema';
-import { DEFAULT_HISTORY_LIMIT, defaultSettingsDocument, roomsDocument } from '../../main/store/defaults';
+import {
+  DEFAULT_HISTORY_LIMIT,
+  DEFAULT_SETTINGS,
+  defaultSettingsDocument,
+  roomsDocument,
+} from '../../main/store/defaults';
 import {
   CURRENT_SCHEMA_VERSION,
   recentMeetingSchema,
@@ -30,6 +35,7 @@ import {
   roomsPath,
   sipRoom,
   tempDir,
+  v1SettingsOf,
 } from './store-helpers';
 
 const ROOM_ID = '0b6f3c1e-4d5a-4f6b-8c7d-9e0f1a2b3c4d';
@@ -95,7 +101,7 @@ function fullSettings(): SettingsDocument {
 
 /** Version 1's single file. */
 function v1File(): unknown {
-  const { historyLimit: _v2Only, ...settings } = fullSettings().settings;
+  const settings = v1SettingsOf(fullSettings().settings);
   return {
     schemaVersion: 1,
     rooms: ROOMS,
@@ -139,6 +145,10 @@ describe('opening the store', () => {
       instanceId: 1,
       endpoint: 'https://api.meeting.qq.com',
       historyLimit: DEFAULT_HISTORY_LIMIT,
+      batchConfirmAbove: 50,
+      requestsPerMinute: 240,
+      retry: { retries: 2, backoffMs: [60_000, 180_000], rejoinOnDrop: false, rejoins: 2 },
+      otherHosts: [],
     });
     expect(store.listRooms()).toEqual([]);
     expect(store.recentMeetings()).toEqual([]);
@@ -232,7 +242,7 @@ describe('opening the store', () => {
 
     expect(readConfig(dir)).toEqual({
       ...fullSettings(),
-      settings: { ...fullSettings().settings, historyLimit: DEFAULT_HISTORY_LIMIT },
+      settings: { ...DEFAULT_SETTINGS, ...v1SettingsOf(fullSettings().settings) },
     });
     expect(roomsInFile(dir)).toEqual(ROOMS);
     expect(historyInFiles(dir)).toEqual([CALL]);

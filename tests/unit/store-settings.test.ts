@@ -24,6 +24,10 @@ describe('settings', () => {
       endpoint: 'http://127.0.0.1:8080',
       window: { x: -1920, y: 0, width: 1280, height: 800 },
       historyLimit: 100_000,
+      batchConfirmAbove: 50,
+      requestsPerMinute: 240,
+      retry: { retries: 2, backoffMs: [60_000, 180_000], rejoinOnDrop: false, rejoins: 2 },
+      otherHosts: [],
     });
     expect(readConfig(dir).settings).toEqual(next);
     expect(open(dir).store.getSettings()).toEqual(next);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HISTORY_LIMIT, DEFAULT_SETTINGS, defaultSettingsDocument } from '../../main/store/defaults';
 import { CURRENT_SCHEMA_VERSION } from '../../common/store-schema';
 import { readRoomsDocument, upgradeConfig, UnreadableStoreError, type SplitStore } from '../../main/store/upgrade';
+import { v1SettingsOf } from './store-helpers';
 
 const ID_1 = '0b6f3c1e-4d5a-4f6b-8c7d-9e0f1a2b3c4d';
 const ID_2 = '1c7a4d2f-5e6b-4a7c-9d8e-0f1a2b3c4d5e';
@@ -111,7 +112,7 @@ describe('store upgrade', () => {
 
   it('splits a v1 file, keeping every room, setting, recent meeting and call, and adds the history bound', () => {
     const v1 = { ...split(structuredClone(v0)).parts, history: [HISTORY_RECORD] };
-    const { historyLimit: _v2Only, ...v1Settings } = v1.settings.settings;
+    const v1Settings = v1SettingsOf(v1.settings.settings);
     const file = {
       schemaVersion: 1,
       rooms: v1.rooms.rooms,
@@ -122,7 +123,7 @@ describe('store upgrade', () => {
     const { from, parts } = split(JSON.parse(JSON.stringify(file)));
     expect(from).toBe(1);
     expect(parts.rooms.rooms).toEqual(v1.rooms.rooms);
-    expect(parts.settings.settings).toEqual({ ...v1Settings, historyLimit: DEFAULT_HISTORY_LIMIT });
+    expect(parts.settings.settings).toEqual({ ...DEFAULT_SETTINGS, ...v1Settings });
     expect(parts.settings.recentMeetings).toEqual(v1.settings.recentMeetings);
     expect(parts.history).toEqual([HISTORY_RECORD]);
   });

@@ -23,6 +23,10 @@ export const SETTINGS: Settings = {
   instanceId: 1,
   endpoint: 'https://api.meeting.qq.com',
   historyLimit: 100_000,
+  batchConfirmAbove: 50,
+  requestsPerMinute: 240,
+  retry: { retries: 2, backoffMs: [60_000, 180_000], rejoinOnDrop: false, rejoins: 2 },
+  otherHosts: [],
 };
 export const CREDENTIALS: CredentialPublicView = {
   profile: 'default',
