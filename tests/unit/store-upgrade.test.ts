@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HISTORY_LIMIT, DEFAULT_SETTINGS, defaultSettingsDocument } from '../../main/store/defaults';
+import { DEFAULT_SETTINGS, defaultSettingsDocument } from '../../main/store/defaults';
 import { CURRENT_SCHEMA_VERSION } from '../../common/store-schema';
 import { readRoomsDocument, upgradeConfig, UnreadableStoreError, type SplitStore } from '../../main/store/upgrade';
 import { v1SettingsOf } from './store-helpers';
