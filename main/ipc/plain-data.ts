@@ -18,7 +18,8 @@ export const MAX_VALUES = 400_000;
 export const MAX_NAME_LENGTH = 128;
 
 function problem(path: readonly PropertyKey[], fallback: string, zh: string, en: string): FieldError {
-  const field = fieldPath(path, fallback);
+  // A list as the whole request: its items are named after it (request[0]), not as a bare [0].
+  const field = fieldPath(typeof path[0] === 'number' ? [fallback, ...path] : path, fallback);
   return { field, message: { 'zh-CN': `${field}：${zh}`, 'en-US': `${field}: ${en}` } };
 }
 
