@@ -6,6 +6,8 @@ import { SimError } from './errors';
 import type { SeedMeeting } from './types';
 
 export const LIST_PAGE_SIZE = 20;
+/** Issued cursors kept; the oldest are forgotten first (a client does not come back to a list hours later). */
+const MAX_CURSORS = 10_000;
 
 interface Cursor {
   readonly userid: string;
@@ -58,6 +60,7 @@ export class ListCursors {
   private issue(cursor: Cursor, serverNowMs: number): number {
     this.last = Math.max(this.last + 1, Math.floor(serverNowMs));
     this.issued.set(this.last, cursor);
+    if (this.issued.size > MAX_CURSORS) this.issued.delete(this.issued.keys().next().value as number);
     return this.last;
   }
 }
