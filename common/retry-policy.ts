@@ -40,3 +40,19 @@ export function backoffFor(policy: RetryPolicy, retryNumber: number): number {
   const { backoffMs } = policy;
   return backoffMs[Math.min(retryNumber - 1, backoffMs.length - 1)] ?? RETRY_LIMITS.backoffMs.min;
 }
+
+/** An automatic redial waiting for its time: shown with a countdown and a Cancel. */
+export interface PendingRedial {
+  readonly id: string;
+  readonly kind: 'retry' | 'rejoin';
+  readonly roomId: string;
+  readonly roomName: string;
+  readonly meetingId: string;
+  /** ISO time it rings. */
+  readonly dueAt: string;
+  /** Which retry (or rejoin) this is, of how many the policy allows. */
+  readonly attempt: number;
+  readonly of: number;
+  /** The room set or schedule that asked for the first call. */
+  readonly label?: string;
+}

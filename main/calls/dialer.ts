@@ -24,7 +24,7 @@ import type { Localized } from '../../common/locale';
 import { meetingClosedReason } from '../../common/meeting-state';
 import { OperatorFailure } from '../../common/operator-error';
 import type { Room } from '../../common/store-schema';
-import type { MeetingInfo } from '../../common/wemeet-types';
+import type { MeetingInfo, RoomAnswer } from '../../common/wemeet-types';
 import { silentLog, type Log } from '../log';
 import { unknownCallError, unknownRoomError } from './call-errors';
 import { dialKey, roomTargetOf } from './room-target-of';
@@ -212,6 +212,14 @@ export class Dialer {
     };
     if (!this.deps.store.getRoom(call.roomId)) throw unknownRoomError(call.roomId, 'callId');
     return this.dial({ meeting, rooms: [{ roomId: call.roomId }], ...(unknownOutcome ? { unknownOutcome } : {}) });
+  }
+
+  /** A fresh read of a room's answer status in a meeting (the automation's drop watch). */
+  async roomStatus(meetingId: string, roomId: string): Promise<RoomAnswer> {
+    const room = this.deps.store.getRoom(roomId);
+    if (!room) throw unknownRoomError(roomId, 'roomId');
+    const client = await this.deps.getClient();
+    return client.roomCallInfo(meetingId, roomTargetOf(room), 'poll');
   }
 
   list(meetingId?: string): CallView[] {
