@@ -56,9 +56,12 @@ export interface SimulatorOptions {
   answerDelayMs?: number;
   /** "noanswer" callees give 0 after this. Default 60000. */
   ringWindowMs?: number;
-  /** "leave" callees go 2 → 6 after this long in the meeting (a dial string's drop<seconds> overrides it). Default 10000. */
+  /**
+   * "leave" callees go 2 → 6 after this long in the meeting (drop<seconds> in a dial string overrides it).
+   * Default 10000.
+   */
   leaveAfterMs?: number;
-  /** The seeded "Host joins later" meeting (HOST_JOINS_LATER_MEETING_ID): its host joins this long after start. Default 120000. */
+  /** The host of the seeded meeting HOST_JOINS_LATER_MEETING_ID joins this long after start. Default 120000. */
   hostJoinAfterMs?: number;
   /** room-call answers carry `status` 2 / 5 (§8.2). Default true; false answers only invite_id (older service). */
   roomCallAnswersStatus?: boolean;
