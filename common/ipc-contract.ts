@@ -8,6 +8,7 @@
 // the handlers call, which name the field in the operator's language.
 import { z } from 'zod';
 import type { CallView, DialResult } from './call-model';
+import type { PendingRedial } from './retry-policy';
 import type { CredentialPublicView } from './credentials';
 import type { IpcError } from './ipc-error';
 import type { Locale } from './locale';
@@ -185,6 +186,11 @@ export const IPC_CONTRACT = {
    * `room` is part of a room name or dial target, `meeting` a meeting ID or 9-digit code (digits only), `since` and
    * `until` ISO times (from inclusive, until exclusive). With how full history is, so the window can offer export.
    */
+  /** Retries and rejoins the automation is waiting to ring (of one meeting, when given), soonest first. */
+  'automation:pending': channel<readonly PendingRedial[]>()(z.strictObject({ meetingId: meetingId.optional() })),
+  /** Drops one waiting retry or rejoin; nothing rings for it. */
+  'automation:cancel': channel<null>()(z.strictObject({ id })),
+
   'history:list': channel<HistoryPage>()(
     z.strictObject({
       roomId: id.optional(),

@@ -33,6 +33,8 @@ export const WINDOW_API_METHODS = {
   cancelAllCalls: 'calls:cancel-all',
   redial: 'calls:redial',
   redialFailed: 'calls:redial-failed',
+  pendingRedials: 'automation:pending',
+  cancelRedial: 'automation:cancel',
   listHistory: 'history:list',
   openExternal: 'shell:open-external',
 } as const satisfies Record<string, Channel>;

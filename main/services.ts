@@ -11,6 +11,7 @@ import { WemeetClient, type FetchLike, type WemeetClientOptions, type WemeetCred
 import { ClockSkewMonitor } from './api/clock-skew';
 import { RequestBudget } from './api/request-budget';
 import { CallTracker } from './calls/call-tracker';
+import { AutoRedial } from './calls/auto-redial';
 import { Dialer } from './calls/dialer';
 import type { CallTrackerApi } from './calls/types';
 import { unwrap } from './ipc/errors';
@@ -94,6 +95,8 @@ export interface Services {
   readonly handlers: IpcHandlers;
   /** The only way a room is rung (main/calls/dialer.ts). */
   readonly dialer: Dialer;
+  /** Retries and rejoins after automated calls (main/calls/auto-redial.ts). */
+  readonly automation: AutoRedial;
   /** A client on the saved credentials, settings.endpoint and settings.instanceId of this moment. */
   clientFor(): Promise<WemeetClient>;
   /** On quit: stops the tracker (calls in flight are recorded as unknown) and the broadcasts. */
@@ -162,6 +165,7 @@ export function createServices(options: ServicesOptions): Services {
     now: () => now().getTime(),
     batchConfirmAbove: () => store.getSettings().batchConfirmAbove,
   });
+  const automation = new AutoRedial({ dialer, log, now: () => now().getTime() });
   const broadcast = options.broadcast;
   const stopBroadcast = broadcast ? dialer.onUpdate((call) => broadcast(call)) : () => {};
 
@@ -182,6 +186,7 @@ export function createServices(options: ServicesOptions): Services {
     vault,
     profile,
     dialer,
+    automation,
     clientFor,
     appInfo,
     openExternal: options.openExternal ?? noExternalOpener,
@@ -192,9 +197,11 @@ export function createServices(options: ServicesOptions): Services {
   return {
     handlers,
     dialer,
+    automation,
     clientFor,
     shutdown: () => {
       stopBroadcast();
+      automation.shutdown();
       dialer.shutdown();
       for (const budget of budgets.values()) budget.close();
     },

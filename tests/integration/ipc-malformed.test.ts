@@ -111,6 +111,13 @@ const CASES: Record<Channel, Case> = {
     missing: () => [{}, 'meeting'],
     huge: () => [{ meeting: { meetingId: '7567173273889276131', subject: MB } }, 'meeting.subject'],
   },
+  'automation:pending': noFields,
+  'automation:cancel': {
+    good: () => ({ id: 'p1' }),
+    wrongType: () => [{ id: 1 }, 'id'],
+    missing: () => [{}, 'id'],
+    huge: () => [{ id: MB }, 'id'],
+  },
   'history:list': {
     good: () => ({ limit: 10 }),
     wrongType: () => [{ limit: '10' }, 'limit'],

@@ -7,7 +7,7 @@ type CallChannels =
   'calls:dial' | 'calls:list' | 'calls:cancel' | 'calls:cancel-all' | 'calls:redial' | 'calls:redial-failed';
 
 export function callHandlers(ctx: HandlerContext): HandlersFor<CallChannels> {
-  const { dialer } = ctx;
+  const { dialer, automation } = ctx;
   return {
     'calls:dial': ({ meeting, roomIds, unknownOutcome, confirmedCount }) =>
       dialer.dial({
@@ -19,7 +19,12 @@ export function callHandlers(ctx: HandlerContext): HandlersFor<CallChannels> {
       }),
     'calls:list': ({ meetingId }) => dialer.list(meetingId),
     'calls:cancel': ({ callId }) => dialer.cancel(callId),
-    'calls:cancel-all': ({ meetingId }) => dialer.cancelAll(meetingId),
+    // Cancel all means nothing more rings for this meeting: what the automation waits to ring is dropped first.
+    'calls:cancel-all': ({ meetingId }) => {
+      if (meetingId === undefined) automation.pending().forEach((p) => automation.cancel(p.id));
+      else automation.cancelMeeting(meetingId);
+      return dialer.cancelAll(meetingId);
+    },
     'calls:redial': ({ callId, unknownOutcome }) => dialer.redial(callId, unknownOutcome),
     'calls:redial-failed': ({ meeting, confirmedCount }) => dialer.redialFailed(meeting, confirmedCount),
   };

@@ -2,6 +2,7 @@
 // the simulator.
 import type { AppInfo } from '../../../common/ipc-contract';
 import type { WemeetClient } from '../../api/client';
+import type { AutoRedial } from '../../calls/auto-redial';
 import type { Dialer } from '../../calls/dialer';
 import type { Log } from '../../log';
 import type { AppStore } from '../../store/app-store';
@@ -14,6 +15,8 @@ export interface HandlerContext {
   readonly profile: string;
   /** The only way a room is rung. */
   readonly dialer: Dialer;
+  /** Retries and rejoins waiting to ring. */
+  readonly automation: AutoRedial;
   /**
    * A client on the credentials saved now and the current endpoint and device type (either may have changed since
    * the last request). Rejects with the 'not_configured' IpcFailure when no credentials are saved.

@@ -2,6 +2,7 @@
 // this map, or giving one the wrong types, fails to typecheck.
 import type { IpcHandlers } from '../types';
 import { appHandlers } from './app';
+import { automationHandlers } from './automation';
 import { callHandlers } from './calls';
 import type { HandlerContext } from './context';
 import { credentialHandlers } from './credentials';
@@ -23,6 +24,7 @@ export function createHandlers(ctx: HandlerContext): IpcHandlers {
     ...importHandlers(ctx),
     ...meetingHandlers(ctx),
     ...callHandlers(ctx),
+    ...automationHandlers(ctx),
     ...historyHandlers(ctx),
   };
 }
