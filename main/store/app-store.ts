@@ -177,7 +177,9 @@ export class AppStore {
   }
 
   private replaceRoom(before: Room, after: Room, rooms: Room[]): void {
-    rooms[rooms.indexOf(before)] = after;
+    const at = rooms.indexOf(before);
+    if (at < 0) throw new Error(`room index out of step with the list: ${before.id}`);
+    rooms[at] = after;
   }
 
   /**
@@ -268,7 +270,11 @@ export class AppStore {
     const room = this.getRoom(id);
     if (!room) return unknownRoom('id', id);
     this.changeRooms(
-      (rooms) => rooms.splice(rooms.indexOf(room), 1),
+      (rooms) => {
+        const at = rooms.indexOf(room);
+        if (at < 0) throw new Error(`room index out of step with the list: ${room.id}`);
+        rooms.splice(at, 1);
+      },
       (index) => index.remove(room),
     );
     return valid(room);

@@ -5,14 +5,14 @@
 import path from 'node:path';
 import type { Localized } from '../../common/locale';
 
-export type StoreProblem = 'permission' | 'not-a-file' | 'disk-full' | 'io';
+export type StoreProblem = 'permission' | 'not-a-file' | 'not-a-folder' | 'disk-full' | 'io';
 
 const PROBLEM_OF_CODE: Readonly<Record<string, StoreProblem>> = {
   EACCES: 'permission',
   EPERM: 'permission',
   EROFS: 'permission',
   EISDIR: 'not-a-file',
-  ENOTDIR: 'not-a-file',
+  ENOTDIR: 'not-a-folder',
   ENOSPC: 'disk-full',
   EDQUOT: 'disk-full',
   EIO: 'io',
@@ -33,7 +33,13 @@ export function storeProblemOf(error: unknown): { problem: StoreProblem; code: s
 
 export type StoreOperation = 'read' | 'write';
 
-function whatFailed(problem: StoreProblem, operation: StoreOperation, file: string, folder: string, code: string) {
+function whatFailed(
+  problem: StoreProblem,
+  operation: StoreOperation,
+  file: string,
+  folder: string,
+  code: string,
+): { readonly zh: string; readonly en: string } {
   switch (problem) {
     case 'permission':
       return operation === 'write'
@@ -46,6 +52,11 @@ function whatFailed(problem: StoreProblem, operation: StoreOperation, file: stri
       return {
         zh: `${file} 是一个文件夹，不是 Room Dialer 的数据文件`,
         en: `${file} is a folder, not Room Dialer's data file`,
+      };
+    case 'not-a-folder':
+      return {
+        zh: `${file} 是一个文件，而 Room Dialer 需要在这里使用文件夹`,
+        en: `${file} is a file, where Room Dialer needs a folder`,
       };
     case 'disk-full':
       return { zh: `文件夹 ${folder} 所在的磁盘已满`, en: `the disk holding the folder ${folder} is full` };
@@ -60,6 +71,7 @@ const FIXES: Readonly<Record<StoreProblem, { readonly zh: string; readonly en: s
     en: 'ask an administrator to give your account read and write permission on that folder (or clear its read-only setting)',
   },
   'not-a-file': { zh: '请把这个文件夹改名或移走', en: 'rename or move that folder away' },
+  'not-a-folder': { zh: '请把这个文件改名或移走', en: 'rename or move that file away' },
   'disk-full': { zh: '请释放一些磁盘空间', en: 'free some disk space' },
   io: { zh: '请检查磁盘和该文件夹', en: 'check the disk and that folder' },
 };

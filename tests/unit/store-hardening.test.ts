@@ -217,3 +217,16 @@ describe('temp files a killed write left behind', () => {
     for (const name of kept) expect(left).toContain(name);
   });
 });
+
+describe('a file where the history folder should be', () => {
+  it('starts in memory, naming the file in the way', () => {
+    const dir = tempDir();
+    writeFileSync(historyDir(dir), 'not a folder');
+    const { store, notices } = open(dir);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ kind: 'not-saving', problem: 'not-a-folder' });
+    expect(notices[0]!.message['en-US']).toContain(`${historyDir(dir)} is a file, where Room Dialer needs a folder`);
+    expect(notices[0]!.message['zh-CN']).toContain(`${historyDir(dir)} 是一个文件`);
+    expect(() => store.appendHistory(CALL)).toThrow(StoreWriteError);
+  });
+});
