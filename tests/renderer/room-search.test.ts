@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Room } from '../../common/store-schema';
 import { readPinyin } from '../../renderer/src/search/pinyin-reader';
-import { RoomSearchIndex, SearchSession, pinyinKeys, queryTerms } from '../../renderer/src/search/room-search';
+import {
+  RoomSearchIndex,
+  SearchSession,
+  charMask,
+  pinyinKeys,
+  queryTerms,
+} from '../../renderer/src/search/room-search';
 import { makeRoom } from './fixtures';
 
 /** An index over `rooms` with its pinyin computed, and one search box over it. */
@@ -26,6 +32,16 @@ describe('pinyinKeys', () => {
   it('reads polyphones in context and writes ü as v', () => {
     expect(pinyinKeys('重庆银行', readPinyin).full).toBe('chongqingyinhang');
     expect(pinyinKeys('绿园', readPinyin).full).toBe('lvyuan');
+  });
+});
+
+describe('charMask', () => {
+  it('has one bit per Latin letter, one for digits, and a few shared by everything else', () => {
+    expect(charMask('a')).toBe(1);
+    expect(charMask('z')).toBe(1 << 25);
+    expect(charMask('0123456789')).toBe(1 << 26);
+    expect(charMask('abc') & charMask('cab')).toBe(charMask('abc'));
+    expect(charMask('京') & ~((1 << 27) - 1)).toBe(charMask('京')); // outside the letters and digits
   });
 });
 
@@ -141,6 +157,27 @@ describe('SearchSession while typing', () => {
     expect(session.filter(rooms, 'beij')).toBe(bei);
     expect(session.filter(rooms, 'bei')).toBe(bei); // erased a letter: searched again, same rooms
     expect(session.filter(rooms, 'bj')).toEqual(bei);
+  });
+
+  it('gives back what each query found when the operator erases back to it', () => {
+    const { session } = searchOver(rooms);
+    const b = session.filter(rooms, 'b');
+    const bei = session.filter(rooms, 'bei');
+    session.filter(rooms, 'bei p');
+    expect(session.filter(rooms, 'bei px').map((r) => r.name)).toEqual(['北京培训室']);
+    expect(session.filter(rooms, 'bei ')).toBe(bei);
+    expect(session.filter(rooms, 'b')).toBe(b);
+    expect(session.filter(rooms, 'bet').map((r) => r.name)).toEqual(['Beta lab']);
+    expect(session.filter(rooms, '')).toBe(rooms);
+    expect(session.filter(rooms, 'b')).toBe(b);
+  });
+
+  it('finds a single letter by its mask alone, and any other character by reading the text', () => {
+    const { session } = searchOver(rooms);
+    expect(session.filter(rooms, 'j').map((r) => r.name)).toEqual(['北京大会议室', '北京培训室']);
+    expect(session.filter(rooms, 'q')).toEqual([]);
+    expect(session.filter(rooms, '京').map((r) => r.name)).toEqual(['北京大会议室', '北京培训室']);
+    expect(session.filter(rooms, '東')).toEqual([]);
   });
 
   it('keeps each search box to its own last result', () => {

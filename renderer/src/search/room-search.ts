@@ -5,8 +5,9 @@
 // after the first paint, through a reader handed in by whoever loaded it (search/pinyin-reader.ts); until then a
 // room is found by its text as written.
 //
-// Per keystroke the work is one pass over an array of entries kept in the list's own order: looking 10,000 ids up
-// in a Map on every keystroke cost five times as much as the matching itself.
+// Per keystroke the work is one pass over flat arrays kept in the list's own order (looking 10,000 ids up in a Map
+// on every keystroke cost five times as much as the matching itself), with a bit mask of each room's characters
+// ruling most rooms out before any string is read.
 import { toHalfWidth } from '../../../common/input-text';
 import type { Room } from '../../../common/store-schema';
 
@@ -27,8 +28,26 @@ export interface RoomSearchEntry {
   readonly chinese: string;
   /** What a term is looked for in: `text`, then (once computed) full pinyin and initials, per field. */
   haystack: string;
+  /** charMask(haystack). */
+  mask: number;
   /** Whether `haystack` holds the pinyin (always true when there is no Chinese). */
   pinyin: boolean;
+}
+
+/**
+ * Which characters a text holds, coarsely, as 32 bits: one per Latin letter, one for all digits, five shared by
+ * everything else. A haystack lacking a bit of a term cannot contain the term, which an integer test tells far
+ * faster than `includes` ("cj" is ruled out of every room without a j).
+ */
+export function charMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) mask |= 1 << (code - 97);
+    else if (code >= 48 && code <= 57) mask |= 1 << 26;
+    else mask |= 1 << (27 + (code % 5));
+  }
+  return mask;
 }
 
 /** The fields a room is found by, in display order. */
@@ -44,7 +63,7 @@ function normalise(text: string): string {
 function entryOf(fields: readonly string[]): RoomSearchEntry {
   const chinese = fields.filter((field) => HAN.test(field)).join(FIELD_SEPARATOR);
   const text = fields.map(normalise).join(FIELD_SEPARATOR);
-  return { text, chinese, haystack: text, pinyin: chinese === '' };
+  return { text, chinese, haystack: text, mask: charMask(text), pinyin: chinese === '' };
 }
 
 /**
@@ -75,6 +94,7 @@ function addPinyinTo(entry: RoomSearchEntry, read: PinyinReader): void {
   entry.haystack = [entry.text, ...fields.map((keys) => keys.full), ...fields.map((keys) => keys.initials)].join(
     FIELD_SEPARATOR,
   );
+  entry.mask = charMask(entry.haystack);
   entry.pinyin = true;
 }
 
@@ -86,7 +106,13 @@ export function queryTerms(query: string): string[] {
 }
 
 /** Stands in for a room the index does not know: matches no term. */
-const UNKNOWN: RoomSearchEntry = Object.freeze({ text: '', chinese: '', haystack: '', pinyin: true });
+const UNKNOWN: RoomSearchEntry = Object.freeze({ text: '', chinese: '', haystack: '', mask: 0, pinyin: true });
+
+/** A list's haystacks and masks, position for position: what a keystroke reads, in two flat arrays. */
+export interface SearchColumns {
+  readonly haystacks: readonly string[];
+  readonly masks: Int32Array;
+}
 
 /**
  * The entries of the address book, kept across list changes: a room whose searchable text did not change keeps
@@ -94,8 +120,8 @@ const UNKNOWN: RoomSearchEntry = Object.freeze({ text: '', chinese: '', haystack
  */
 export class RoomSearchIndex {
   private readonly byId = new Map<string, { key: string; entry: RoomSearchEntry }>();
-  /** Per list searched, its entries in the same order; rebuilt only after a sync (pinyin is filled in place). */
-  private readonly ordered = new WeakMap<readonly Room[], { syncs: number; entries: RoomSearchEntry[] }>();
+  /** Per list searched, its columns; rebuilt when the index changed since (a sync, or pinyin filled in). */
+  private readonly ordered = new WeakMap<readonly Room[], { version: number; columns: SearchColumns }>();
   private syncs = 0;
   /** Bumped whenever any entry changes, so a remembered result is never narrowed across index changes. */
   version = 0;
@@ -132,33 +158,44 @@ export class RoomSearchIndex {
     }
   }
 
-  /** The entries of `list`, position for position. */
-  entriesOf(list: readonly Room[]): readonly RoomSearchEntry[] {
+  /** The haystacks and masks of `list`, position for position. */
+  columnsOf(list: readonly Room[]): SearchColumns {
     const known = this.ordered.get(list);
-    if (known && known.syncs === this.syncs) return known.entries;
+    if (known && known.version === this.version) return known.columns;
     const entries = list.map((room) => this.byId.get(room.id)?.entry ?? UNKNOWN);
-    this.ordered.set(list, { syncs: this.syncs, entries });
-    return entries;
+    const columns = {
+      haystacks: entries.map((entry) => entry.haystack),
+      masks: Int32Array.from(entries, (entry) => entry.mask),
+    };
+    this.ordered.set(list, { version: this.version, columns });
+    return columns;
   }
 }
 
-/** Whether every term is in the entry's text or pinyin. */
-function matches(entry: RoomSearchEntry, terms: readonly string[]): boolean {
-  const haystack = entry.haystack;
-  for (const term of terms) if (!haystack.includes(term)) return false;
-  return true;
+interface Searched {
+  /** Normalised, as typed. */
+  readonly query: string;
+  /** Where its matches sit in the list searched. */
+  readonly positions: Uint32Array;
+  readonly result: readonly Room[];
 }
 
+/** At most this many searches are remembered behind the current one (a query is rarely longer). */
+const TRAIL_LIMIT = 32;
+
 /**
- * One search box's searches over the index. It remembers its last result, which makes typing cheap twice over:
- * when the query only grew at its end over the same list, every new match was an old match (each old term is part
- * of a new term), so only the old result is searched; and when a keystroke leaves the result as it was, the very
- * same array is returned, so nothing that shows it has anything to update.
+ * One search box's searches over the index. It remembers the searches behind the current one, each query the
+ * beginning of the next ("c", "ch", "cha"), which makes typing cheap three ways: a query that grew at its end only
+ * searches the result of the longest remembered beginning (each of its terms is part of a new term, so every new
+ * match was an old match); erasing back to a remembered query gives its result without searching; and a keystroke
+ * that leaves the result as it was gives back the very same array, so nothing that shows it has anything to update.
  */
 export class SearchSession {
-  private last:
-    | { list: readonly Room[]; query: string; version: number; positions: Uint32Array; result: readonly Room[] }
-    | undefined;
+  private trail: Searched[] = [];
+  /** The search before this one, whatever it was: its result is given again when the rooms found are the same. */
+  private latest: Searched | undefined;
+  /** What the trail was searched over: it is forgotten when the list or the index changes. */
+  private over: { list: readonly Room[]; version: number } | undefined;
 
   /** `prepare` runs before each search that needs the index: a store that syncs the index lazily does it there. */
   constructor(
@@ -169,30 +206,59 @@ export class SearchSession {
   /** The rooms of `list` matching the query, in the list's order. An empty query keeps them all (`list` itself). */
   filter<T extends Room>(list: readonly T[], query: string): readonly T[] {
     const terms = queryTerms(query);
-    if (terms.length === 0) {
-      this.last = undefined;
-      return list;
-    }
+    if (terms.length === 0) return list;
     this.prepare();
     const normalised = normalise(query);
-    const entries = this.index.entriesOf(list);
-    const last = this.last?.list === list ? this.last : undefined;
-    const narrowing = last !== undefined && last.version === this.index.version && normalised.startsWith(last.query);
+    const version = this.index.version;
+    if (this.over?.list !== list || this.over.version !== version) {
+      this.trail = [];
+      this.latest = undefined;
+      this.over = { list, version };
+    }
+    // Only the searches whose query begins this one stay; the longest of them is where this one starts from.
+    while (this.trail.length > 0 && !normalised.startsWith((this.trail.at(-1) as Searched).query)) this.trail.pop();
+    const from = this.trail.at(-1);
+    if (from?.query === normalised) {
+      this.latest = from;
+      return from.result as readonly T[];
+    }
 
-    const found = new Uint32Array(narrowing ? last.positions.length : list.length);
+    const { haystacks, masks } = this.index.columnsOf(list);
+    const needs = terms.map(charMask);
+    // A single letter has a mask bit of its own: the mask test alone decides, no string is read.
+    const maskSays = terms.map((term) => term.length === 1 && term >= 'a' && term <= 'z');
+    const matches = (at: number): boolean => {
+      const mask = masks[at] as number;
+      for (let t = 0; t < terms.length; t++) {
+        const need = needs[t] as number;
+        if ((mask & need) !== need) return false;
+        if (!maskSays[t] && !(haystacks[at] as string).includes(terms[t] as string)) return false;
+      }
+      return true;
+    };
+    const found = new Uint32Array(from ? from.positions.length : list.length);
     let count = 0;
-    if (narrowing) {
-      for (const at of last.positions) if (matches(entries[at] as RoomSearchEntry, terms)) found[count++] = at;
+    if (from) {
+      const candidates = from.positions;
+      for (let i = 0; i < candidates.length; i++) {
+        const at = candidates[i] as number;
+        if (matches(at)) found[count++] = at;
+      }
     } else {
-      for (let at = 0; at < entries.length; at++)
-        if (matches(entries[at] as RoomSearchEntry, terms)) found[count++] = at;
+      for (let at = 0; at < list.length; at++) if (matches(at)) found[count++] = at;
     }
     const positions = found.subarray(0, count);
-    const result =
-      last !== undefined && samePositions(last.positions, positions)
-        ? (last.result as readonly T[])
-        : Array.from(positions, (at) => list[at] as T);
-    this.last = { list, query: normalised, version: this.index.version, positions, result };
+    let result: readonly T[];
+    if (from !== undefined && from.positions.length === count) {
+      result = from.result as readonly T[]; // narrowed, and nothing dropped out: the same rooms
+    } else if (this.latest !== undefined && samePositions(this.latest.positions, positions)) {
+      result = this.latest.result as readonly T[];
+    } else {
+      result = Array.from(positions, (at) => list[at] as T);
+    }
+    this.latest = { query: normalised, positions, result };
+    this.trail.push(this.latest);
+    if (this.trail.length > TRAIL_LIMIT) this.trail.shift();
     return result;
   }
 }
