@@ -1,6 +1,6 @@
 // The harness itself, against a trivial page: the static server sends the CSP it is given, the page gets
 // window.roomDialer from the shared buildWindowApi with no generic invoke left on window, calls reach Node with the
-// calling frame's URL and main-frame flag, and pushed updates reach onCallUpdate listeners.
+// calling frame's URL and main-frame flag, and pushed events reach the onCallUpdate and onStagedDial listeners.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,7 @@ const CHILD = `<!doctype html><html><head><script src="/child.js" defer></script
 const SMOKE_JS = `
 const api = window.roomDialer;
 window.roomDialer.onCallUpdate((call) => { document.getElementById('updates').textContent += JSON.stringify(call) + '\\n'; });
+window.roomDialer.onStagedDial((event) => { document.getElementById('updates').textContent += 'staged ' + JSON.stringify(event) + '\\n'; });
 api.getAppInfo().then((answer) => {
   document.getElementById('out').textContent = JSON.stringify({
     answer,
@@ -89,7 +90,7 @@ describe('e2e harness', () => {
     await expect.poll(() => page.locator('#out').textContent(), { timeout: 15_000 }).not.toBe('');
     const seen = JSON.parse((await page.locator('#out').textContent()) ?? '{}') as Record<string, unknown>;
     expect(seen['answer']).toEqual({ ok: true, value: { channel: 'app:info', echo: {} } });
-    expect(seen['methods']).toEqual([...Object.keys(WINDOW_API_METHODS), 'onCallUpdate'].sort());
+    expect(seen['methods']).toEqual([...Object.keys(WINDOW_API_METHODS), 'onCallUpdate', 'onStagedDial'].sort());
     expect(seen['frozen']).toBe(true);
     expect(seen['invokeVisible']).toBe(false);
     // The inline script was blocked by the CSP header.
@@ -106,8 +107,12 @@ describe('e2e harness', () => {
 
     await bridge.push({ callId: 'c1', state: 'ringing' });
     await expect.poll(() => page.locator('#updates').textContent()).toContain('"state":"ringing"');
+    await bridge.pushStagedDial({ kind: 'staged', dial: { meeting: '806146667', rooms: ['Lobby'] } });
+    await expect.poll(() => page.locator('#updates').textContent()).toContain('staged {"kind":"staged"');
+    // Each listener hears its own event only.
+    expect((await page.locator('#updates').textContent())?.split('\n').filter(Boolean)).toHaveLength(2);
     expect(bridge.crossings.map((c) => `${c.kind}:${c.channel}`)).toEqual(
-      expect.arrayContaining(['response:app:info', 'response:rooms:list', 'update:calls:update']),
+      expect.arrayContaining(['response:app:info', 'response:rooms:list', 'update:calls:update', 'staged:dial:staged']),
     );
     await page.context().close();
   });

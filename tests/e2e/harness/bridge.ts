@@ -1,8 +1,10 @@
 // Connects a page's window.roomDialer to handlers running in the test process: page.exposeBinding carries each
 // call out, with the calling frame's URL and whether it is the main frame (so the handlers' sender checks run for
-// real), and page.evaluate carries call updates in. Everything that crosses into the page is recorded, so the
+// real), and page.evaluate carries pushed events in (call updates, staged dials). Everything that crosses into the page is recorded, so the
 // secret-leak test can search all of it.
 import type { Frame, Page } from 'playwright-core';
+import type { StagedDialEvent } from '../../../common/dial-link';
+import { CALL_UPDATE_EVENT, STAGED_DIAL_EVENT, type PushEvent } from '../../../common/window-api';
 import { INVOKE_BINDING, PUSH_KEY, windowApiInitScript } from './window-api-script';
 
 /** What the handlers learn about the caller, as Electron's event.senderFrame would tell them. */
@@ -15,7 +17,7 @@ export type InvokeHandler = (sender: FrameSender, channel: string, request: unkn
 
 /** One thing sent to the page, serialised as the page received it. */
 export interface Crossing {
-  readonly kind: 'response' | 'update';
+  readonly kind: 'response' | 'update' | 'staged';
   readonly channel: string;
   readonly json: string;
 }
@@ -25,6 +27,8 @@ export interface Bridge {
   readonly crossings: readonly Crossing[];
   /** Calls every onCallUpdate listener in the page with `value`. */
   push(value: unknown): Promise<void>;
+  /** Calls every onStagedDial listener in the page with `event`, as the shell does for a link (main/index.ts). */
+  pushStagedDial(event: StagedDialEvent): Promise<void>;
 }
 
 function senderOf(frame: Frame): FrameSender {
@@ -41,23 +45,30 @@ export async function installBridge(page: Page, handle: InvokeHandler): Promise<
     return response;
   });
   await page.addInitScript(windowApiInitScript());
+  const send = async (event: PushEvent, value: unknown): Promise<void> => {
+    if (page.isClosed()) return;
+    await page
+      .evaluate(
+        ([key, name, payload]) => {
+          const push = (
+            globalThis as unknown as Record<symbol, ((event: string, payload: unknown) => void) | undefined>
+          )[Symbol.for(key)];
+          push?.(name, payload);
+        },
+        [PUSH_KEY, event, value] as const,
+      )
+      // A page that is navigating or closing simply misses the event, as a reloading window would.
+      .catch(() => undefined);
+  };
   return {
     crossings,
     push: async (value) => {
-      crossings.push({ kind: 'update', channel: 'calls:update', json: JSON.stringify(value) });
-      if (page.isClosed()) return;
-      await page
-        .evaluate(
-          ([key, call]) => {
-            const push = (globalThis as unknown as Record<symbol, ((call: unknown) => void) | undefined>)[
-              Symbol.for(key)
-            ];
-            push?.(call);
-          },
-          [PUSH_KEY, value] as const,
-        )
-        // A page that is navigating or closing simply misses the update, as a reloading window would.
-        .catch(() => undefined);
+      crossings.push({ kind: 'update', channel: CALL_UPDATE_EVENT, json: JSON.stringify(value) });
+      await send(CALL_UPDATE_EVENT, value);
+    },
+    pushStagedDial: async (event) => {
+      crossings.push({ kind: 'staged', channel: STAGED_DIAL_EVENT, json: JSON.stringify(event) });
+      await send(STAGED_DIAL_EVENT, event);
     },
   };
 }

@@ -1,7 +1,8 @@
 // The init script that gives the page `window.roomDialer`, built by the very buildWindowApi the preload uses
 // (common/window-api.ts, transpiled here, not copied), over the two bindings bridge.ts installs:
 //   __roomDialerInvoke(channel, request)  → the real main-process handler's IpcResult
-//   a push function under Symbol.for(PUSH_KEY) that Node calls (page.evaluate) with each CallView
+//   a push function under Symbol.for(PUSH_KEY) that Node calls (page.evaluate) with each pushed event and its
+//   payload (a CallView on calls:update, a StagedDialEvent on dial:staged)
 // The bindings are taken off `window` before any page script runs, so, as with the preload, the page sees only
 // the named functions on window.roomDialer and no generic invoke.
 import { readFileSync } from 'node:fs';
@@ -37,9 +38,13 @@ export function windowApiInitScript(): string {
   ((exports, module) => {
 ${transpiledWindowApi()}
   })(module.exports, module);
-  const listeners = new Set();
+  const listeners = new Map();
+  const listenersOf = (event) => {
+    if (!listeners.has(event)) listeners.set(event, new Set());
+    return listeners.get(event);
+  };
   Object.defineProperty(window, Symbol.for(${JSON.stringify(PUSH_KEY)}), {
-    value: (call) => { for (const listener of [...listeners]) listener(call); },
+    value: (event, payload) => { for (const listener of [...listenersOf(event)]) listener(payload); },
   });
   const api = module.exports.buildWindowApi(
     // The mark lets the UI benchmark time from "the data arrived" to "the list is on screen".
@@ -48,7 +53,10 @@ ${transpiledWindowApi()}
         performance.mark(${JSON.stringify(RESPONSE_MARK)} + channel);
         return response;
       }),
-    (listener) => { listeners.add(listener); return () => { listeners.delete(listener); }; },
+    (event, listener) => {
+      listenersOf(event).add(listener);
+      return () => { listenersOf(event).delete(listener); };
+    },
   );
   Object.defineProperty(window, 'roomDialer', { value: api, enumerable: true });
 })();`;

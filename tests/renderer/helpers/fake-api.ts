@@ -1,8 +1,10 @@
 // A stand-in for window.roomDialer: every method a vi.fn answering like main would (IpcResult), with overridable
-// answers (the dial channels answer a DialResult that rang nothing), and `push(call)` to play main's onCallUpdate events.
+// answers (the dial channels answer a DialResult that rang nothing), `push(call)` to play main's onCallUpdate events
+// and `pushStaged(event)` its onStagedDial events.
 import { vi, type Mock } from 'vitest';
 import type { CallView, DialResult } from '../../../common/call-model';
 import type { CredentialPublicView } from '../../../common/credentials';
+import type { StagedDialEvent } from '../../../common/dial-link';
 import type { AppInfo } from '../../../common/ipc-contract';
 import type { IpcError, IpcResult } from '../../../common/ipc-error';
 import type { Settings } from '../../../common/store-schema';
@@ -53,8 +55,11 @@ export function ipcError(kind: IpcError['kind'], en: string, field?: string): Ip
 type Method = keyof typeof WINDOW_API_METHODS;
 export type FakeApi = Record<Method, Mock> & {
   onCallUpdate: Mock;
+  onStagedDial: Mock;
   /** Delivers a call update to every subscriber, as main's push would. */
   push(call: CallView): void;
+  /** Delivers a staged (or refused) dial to every subscriber, as the shell does for a link. */
+  pushStaged(event: StagedDialEvent): void;
 };
 
 /** The dialer's answer when it rang nothing and has nothing to ask. */
@@ -87,6 +92,12 @@ export function installFakeApi(): FakeApi {
     return () => listeners.delete(listener);
   });
   fake.push = (call) => listeners.forEach((listener) => listener(call));
+  const stagedListeners = new Set<(event: StagedDialEvent) => void>();
+  fake.onStagedDial = vi.fn((listener: (event: StagedDialEvent) => void) => {
+    stagedListeners.add(listener);
+    return () => stagedListeners.delete(listener);
+  });
+  fake.pushStaged = (event) => stagedListeners.forEach((listener) => listener(event));
   Object.defineProperty(window, 'roomDialer', { value: fake as unknown as WindowApi, configurable: true });
   return fake;
 }
