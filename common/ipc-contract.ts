@@ -9,6 +9,8 @@
 import { z } from 'zod';
 import type { CallView, DialResult } from './call-model';
 import type { PendingRedial } from './retry-policy';
+import { SCHEDULE_LIMITS, type ScheduleView } from './schedule';
+import type { TodayMeetings } from './today-meetings';
 import type { CredentialPublicView } from './credentials';
 import type { IpcError } from './ipc-error';
 import type { Locale } from './locale';
@@ -41,6 +43,15 @@ export type RoomInputPayload = z.infer<typeof roomInput>;
 
 const meetingId = z.string().regex(/^\d{1,32}$/);
 const unknownOutcome = z.enum(['ask', 'skip', 'ring']);
+
+const scheduleTrigger = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('host_joins') }),
+  z.strictObject({ kind: z.literal('at_start') }),
+  z.strictObject({
+    kind: z.literal('before_start'),
+    minutes: z.int().min(SCHEDULE_LIMITS.beforeStartMinutes.min).max(SCHEDULE_LIMITS.beforeStartMinutes.max),
+  }),
+]);
 
 const meetingRef = z.strictObject({
   meetingId,
@@ -190,6 +201,29 @@ export const IPC_CONTRACT = {
   'automation:pending': channel<readonly PendingRedial[]>()(z.strictObject({ meetingId: meetingId.optional() })),
   /** Drops one waiting retry or rejoin; nothing rings for it. */
   'automation:cancel': channel<null>()(z.strictObject({ id })),
+
+  /** Every schedule with its progress (waiting, watching for the host, dialed, missed…) and next action. */
+  'schedules:list': channel<readonly ScheduleView[]>()(none),
+  /** A room set dialed into a meeting by itself; armed at once. */
+  'schedules:add': channel<ScheduleView>()(
+    z.strictObject({
+      name: z.string().trim().min(1).max(SCHEDULE_LIMITS.name),
+      setId: id,
+      meeting: meetingRef,
+      recurring: z.boolean(),
+      trigger: scheduleTrigger,
+      hostWatchMinutes: z
+        .int()
+        .min(SCHEDULE_LIMITS.hostWatchMinutes.min)
+        .max(SCHEDULE_LIMITS.hostWatchMinutes.max)
+        .optional(),
+    }),
+  ),
+  /** Arms or pauses one schedule. */
+  'schedules:arm': channel<ScheduleView>()(z.strictObject({ id, armed: z.boolean() })),
+  'schedules:remove': channel<null>()(z.strictObject({ id })),
+  /** The operator's and the other hosts' meetings of the local day, with whether the host is in now. */
+  'meetings:today': channel<TodayMeetings>()(z.strictObject({ fresh: z.boolean().optional() })),
 
   'history:list': channel<HistoryPage>()(
     z.strictObject({

@@ -1,6 +1,7 @@
 // Schedules: a room set dialed into a meeting by itself — when the host joins (the default), at the start time, or
 // N minutes before it (issue 13; reference §8.3–§8.4). What is saved (Schedule) and what the window sees of a
 // schedule's progress (ScheduleView). The runner is main/calls/schedules.ts.
+import { z } from 'zod';
 import type { Localized } from './locale';
 
 export type ScheduleTrigger =
@@ -61,3 +62,37 @@ export interface ScheduleEvent {
   readonly title: Localized;
   readonly body: Localized;
 }
+
+const meetingIdText = z.string().regex(/^\d{1,32}$/);
+
+/** The saved form of a Schedule (config.schedules.json), checked on read and before every write. */
+export const scheduleSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  name: z.string().trim().min(1).max(SCHEDULE_LIMITS.name),
+  setId: z.string().min(1).max(64),
+  meeting: z.strictObject({
+    meetingId: meetingIdText,
+    meetingCode: z
+      .string()
+      .regex(/^\d{9}$/)
+      .optional(),
+    subject: z.string().max(255).optional(),
+  }),
+  recurring: z.boolean(),
+  trigger: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('host_joins') }),
+    z.strictObject({ kind: z.literal('at_start') }),
+    z.strictObject({
+      kind: z.literal('before_start'),
+      minutes: z.int().min(SCHEDULE_LIMITS.beforeStartMinutes.min).max(SCHEDULE_LIMITS.beforeStartMinutes.max),
+    }),
+  ]),
+  hostWatchMinutes: z.int().min(SCHEDULE_LIMITS.hostWatchMinutes.min).max(SCHEDULE_LIMITS.hostWatchMinutes.max),
+  armed: z.boolean(),
+  lastOccurrence: z.int().min(0).optional(),
+});
+
+export const schedulesDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  schedules: z.array(scheduleSchema).max(SCHEDULE_LIMITS.schedules),
+});

@@ -2,6 +2,7 @@
 // tracker wired into the IPC handlers. Used by the Electron shell (main/index.ts) and by the end-to-end tests, which
 // run these same handlers in the test process against the simulator. Nothing here loads Electron: the shell passes
 // in what only it has (net.fetch, shell.openExternal, a way to send to the window).
+import path from 'node:path';
 import { DEFAULT_PROFILE } from '../common/credentials';
 import type { AppInfo } from '../common/ipc-contract';
 import type { CallView } from '../common/call-model';
@@ -13,6 +14,9 @@ import { RequestBudget } from './api/request-budget';
 import { CallTracker } from './calls/call-tracker';
 import { AutoRedial } from './calls/auto-redial';
 import { Dialer } from './calls/dialer';
+import { ScheduleRunner, type ScheduleSets, type ScheduleStore } from './calls/schedules';
+import { TodayMeetingsReader } from './calls/today-meetings';
+import { ScheduleFile } from './store/schedules-file';
 import type { CallTrackerApi } from './calls/types';
 import { unwrap } from './ipc/errors';
 import { createHandlers, DEFAULT_EXTERNAL_HOSTS } from './ipc/handlers';
@@ -88,6 +92,10 @@ export interface ServicesOptions {
   /** Builds the call tracker; default defaultTrackerFactory (tests poll faster, or pass a fake). */
   readonly createTracker?: TrackerFactory;
   readonly client?: ClientTuning;
+  /** The room sets schedules dial. */
+  readonly sets?: ScheduleSets;
+  /** Default: config.schedules.json beside the store's files. */
+  readonly schedules?: ScheduleStore;
 }
 
 export interface Services {
@@ -97,10 +105,23 @@ export interface Services {
   readonly dialer: Dialer;
   /** Retries and rejoins after automated calls (main/calls/auto-redial.ts). */
   readonly automation: AutoRedial;
+  /** Room sets dialed by themselves (main/calls/schedules.ts); started by start(). */
+  readonly schedules: ScheduleRunner;
   /** A client on the saved credentials, settings.endpoint and settings.instanceId of this moment. */
   clientFor(): Promise<WemeetClient>;
   /** On quit: stops the tracker (calls in flight are recorded as unknown) and the broadcasts. */
   shutdown(): void;
+}
+
+/** Until room sets are wired in, there are none: a schedule naming a set is refused as "no such set". */
+const NO_SETS: ScheduleSets = { getSet: () => undefined };
+
+/** The schedules file beside the store's own files (config.schedules.json, or demo.schedules.json). */
+function openScheduleFile(store: AppStore, log: Log, now: () => Date): ScheduleStore {
+  const { dir, name } = path.parse(store.path);
+  const { file, movedAside } = ScheduleFile.open(dir, name, now);
+  if (movedAside) log.warn('store: schedules file unreadable, moved aside', { backupPath: movedAside });
+  return file;
 }
 
 const noExternalOpener = async (): Promise<void> => {
@@ -166,6 +187,27 @@ export function createServices(options: ServicesOptions): Services {
     batchConfirmAbove: () => store.getSettings().batchConfirmAbove,
   });
   const automation = new AutoRedial({ dialer, log, now: () => now().getTime() });
+  const sets: ScheduleSets = options.sets ?? NO_SETS;
+  const schedules = new ScheduleRunner({
+    store: options.schedules ?? openScheduleFile(store, log, now),
+    sets,
+    dialer,
+    automation,
+    getClient: clientFor,
+    policy: () => store.getSettings().retry,
+    now: () => now().getTime(),
+    log,
+  });
+  const today = new TodayMeetingsReader({
+    getClient: clientFor,
+    userIds: async () => {
+      const credentials = await vault.load(profile);
+      if (!credentials) throw new OperatorFailure(NOT_CONFIGURED);
+      return [credentials.operatorId, ...store.getSettings().otherHosts];
+    },
+    now: () => now().getTime(),
+    log,
+  });
   const broadcast = options.broadcast;
   const stopBroadcast = broadcast ? dialer.onUpdate((call) => broadcast(call)) : () => {};
 
@@ -181,12 +223,18 @@ export function createServices(options: ServicesOptions): Services {
     })),
   });
 
+  // Saved schedules are planned from the clock at every start: a missed one is reported, never dialed late.
+  schedules.start();
+
   const handlers = createHandlers({
     store,
     vault,
     profile,
     dialer,
     automation,
+    schedules,
+    sets,
+    today,
     clientFor,
     appInfo,
     openExternal: options.openExternal ?? noExternalOpener,
@@ -198,9 +246,11 @@ export function createServices(options: ServicesOptions): Services {
     handlers,
     dialer,
     automation,
+    schedules,
     clientFor,
     shutdown: () => {
       stopBroadcast();
+      schedules.shutdown();
       automation.shutdown();
       dialer.shutdown();
       for (const budget of budgets.values()) budget.close();

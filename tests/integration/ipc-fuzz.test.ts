@@ -42,6 +42,16 @@ function goodPayloads(room: Room): Partial<Record<Channel, Record<string, unknow
     'calls:cancel': { callId: 'c1' },
     'calls:redial': { callId: 'c1' },
     'calls:redial-failed': { meeting: MEETING },
+    'automation:cancel': { id: 'p1' },
+    'schedules:add': {
+      name: 'Monday board',
+      setId: 'set-1',
+      meeting: MEETING,
+      recurring: false,
+      trigger: { kind: 'host_joins' },
+    },
+    'schedules:arm': { id: 's1', armed: true },
+    'schedules:remove': { id: 's1' },
     'history:list': { limit: 10 },
     'shell:open-external': { url: 'https://meeting.tencent.com/support/' },
   };

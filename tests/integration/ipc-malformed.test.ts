@@ -118,6 +118,38 @@ const CASES: Record<Channel, Case> = {
     missing: () => [{}, 'id'],
     huge: () => [{ id: MB }, 'id'],
   },
+  'schedules:list': noFields,
+  'schedules:add': {
+    good: () => ({
+      name: 'Monday board',
+      setId: 'no-such-set',
+      meeting: { meetingId: '7567173273889276131' },
+      recurring: false,
+      trigger: { kind: 'host_joins' },
+    }),
+    wrongType: () => [
+      { name: 'x', setId: 's', meeting: { meetingId: '1' }, recurring: 'no', trigger: { kind: 'at_start' } },
+      'recurring',
+    ],
+    missing: () => [{ name: 'x', setId: 's', meeting: { meetingId: '1' }, recurring: false }, 'trigger'],
+    huge: () => [
+      { name: MB, setId: 's', meeting: { meetingId: '1' }, recurring: false, trigger: { kind: 'at_start' } },
+      'name',
+    ],
+  },
+  'schedules:arm': {
+    good: () => ({ id: 'nope', armed: true }),
+    wrongType: () => [{ id: 'nope', armed: 'yes' }, 'armed'],
+    missing: () => [{ id: 'nope' }, 'armed'],
+    huge: () => [{ id: MB, armed: true }, 'id'],
+  },
+  'schedules:remove': {
+    good: () => ({ id: 'nope' }),
+    wrongType: () => [{ id: 5 }, 'id'],
+    missing: () => [{}, 'id'],
+    huge: () => [{ id: MB }, 'id'],
+  },
+  'meetings:today': noFields,
   'history:list': {
     good: () => ({ limit: 10 }),
     wrongType: () => [{ limit: '10' }, 'limit'],

@@ -4,6 +4,8 @@ import type { AppInfo } from '../../../common/ipc-contract';
 import type { WemeetClient } from '../../api/client';
 import type { AutoRedial } from '../../calls/auto-redial';
 import type { Dialer } from '../../calls/dialer';
+import type { ScheduleRunner, ScheduleSets } from '../../calls/schedules';
+import type { TodayMeetingsReader } from '../../calls/today-meetings';
 import type { Log } from '../../log';
 import type { AppStore } from '../../store/app-store';
 import type { CredentialVault } from '../../vault/credential-vault';
@@ -17,6 +19,10 @@ export interface HandlerContext {
   readonly dialer: Dialer;
   /** Retries and rejoins waiting to ring. */
   readonly automation: AutoRedial;
+  readonly schedules: ScheduleRunner;
+  /** The room sets schedules refer to. */
+  readonly sets: ScheduleSets;
+  readonly today: TodayMeetingsReader;
   /**
    * A client on the credentials saved now and the current endpoint and device type (either may have changed since
    * the last request). Rejects with the 'not_configured' IpcFailure when no credentials are saved.

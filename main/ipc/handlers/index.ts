@@ -3,6 +3,7 @@
 import type { IpcHandlers } from '../types';
 import { appHandlers } from './app';
 import { automationHandlers } from './automation';
+import { scheduleHandlers } from './schedules';
 import { callHandlers } from './calls';
 import type { HandlerContext } from './context';
 import { credentialHandlers } from './credentials';
@@ -25,6 +26,7 @@ export function createHandlers(ctx: HandlerContext): IpcHandlers {
     ...meetingHandlers(ctx),
     ...callHandlers(ctx),
     ...automationHandlers(ctx),
+    ...scheduleHandlers(ctx),
     ...historyHandlers(ctx),
   };
 }
