@@ -1,6 +1,11 @@
-// Operator notifications: failures show what happened and the next step (from main's IpcError) in the current
-// language; successes are short and go away by themselves.
+// Notifications for the screens that have no place of their own for a result (the address book, history and
+// settings say theirs on a StatusNote line in their layout: util/status-note.ts). Failures show what happened and
+// the next step (from main's IpcError) in the current language, a field error led by the field's label; they stay
+// until closed, at the bottom right, away from the header and the toolbars. Other messages are short, go away by
+// themselves, and sit at the bottom centre: clear of the toolbars at the top (which the undo message used to cover)
+// and of the buttons at either end of a list row.
 import { ElMessage, ElNotification } from 'element-plus';
+import { withFieldLabel } from '../../../common/field-labels';
 import { toIpcError } from '../api';
 import { useLocalize } from '../i18n';
 
@@ -9,22 +14,22 @@ export function useNotify() {
   return {
     error(thrown: unknown, title?: string): void {
       const error = toIpcError(thrown);
+      const message = localize(error.field ? withFieldLabel(error.field, error.message) : error.message);
       ElNotification({
         type: 'error',
-        title: title ?? localize(error.message),
-        message: title ? `${localize(error.message)} ${localize(error.hint)}` : localize(error.hint),
+        title: title ?? message,
+        message: title ? `${message} ${localize(error.hint)}` : localize(error.hint),
         duration: 0,
-        // Bottom right: the header's controls (language) stay clickable while a notice is open.
         position: 'bottom-right',
         customClass: 'notify-error',
       });
     },
     /** Something the operator should know that is not a failure (rooms the dialer left out, and why). */
     info(text: string): void {
-      ElMessage({ type: 'info', message: text, duration: 6000, customClass: 'notify-info' });
+      ElMessage({ type: 'info', message: text, duration: 6000, placement: 'bottom', customClass: 'notify-info' });
     },
     success(text: string): void {
-      ElMessage({ type: 'success', message: text, customClass: 'notify-success' });
+      ElMessage({ type: 'success', message: text, placement: 'bottom', customClass: 'notify-success' });
     },
   };
 }
