@@ -48,11 +48,20 @@ describe('CSV import', () => {
     expect(await textOf('csv-summary')).toBe('Ready to import: 2 · with errors: 1 · same as a saved room: 1');
     expect(statuses()).toEqual([
       'conflict: Same as the existing "Old 101"',
-      'invalid: address: a SIP room needs an address',
+      'invalid: Address: a SIP room needs an address',
       'ready: Ready to import',
       'ready: Ready to import',
     ]);
     expect(await textOf('csv-import')).toBe('Import (2)');
+  });
+
+  it('shows protocols as the window names them (SIP, H.323), and a kind the file got wrong as written', async () => {
+    await openWithFile('name,kind,address\nA,sip,a@sip.example.com\nB,h323,10.0.0.5\nC,fax,c@sip.example.com\n');
+    const kinds = [...document.querySelectorAll('[data-testid="csv-preview"] tbody tr')].map((row) =>
+      row.querySelectorAll('td')[2]?.textContent?.trim(),
+    );
+    expect(kinds).toEqual(['fax', 'SIP', 'H.323']);
+    expect(statuses()[0]).toMatch(/^invalid: Type: must be sip, h323 or rooms/);
   });
 
   it('shows a formula-like name as a warning on a row that can still be imported, and lists it before plain rows', async () => {
@@ -61,7 +70,7 @@ describe('CSV import', () => {
     expect(first?.dataset['status']).toBe('ready');
     expect(first?.dataset['warning']).toBe('true');
     expect(first?.textContent).toContain('Ready to import');
-    expect(first?.textContent).toContain('name: starts with "="');
+    expect(first?.textContent).toContain('Name: starts with "="');
     expect(second?.dataset['warning']).toBe('false');
     expect(await textOf('csv-import')).toBe('Import (2)');
   });
@@ -88,8 +97,8 @@ describe('CSV import', () => {
       [
         // As the spreadsheet numbers them: the header is row 1.
         'Row 3: Skipped (overwrite not chosen)',
-        'Row 4: address: a SIP room needs an address',
-        'Row 5: name: already in use',
+        'Row 4: Address: a SIP room needs an address',
+        'Row 5: Name: already in use',
       ],
     );
   });

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { decodeCsvBytes } from '../../renderer/src/csv/decode';
 import { importRequest, planImport, summarisePlan } from '../../renderer/src/csv/import-plan';
@@ -76,30 +77,39 @@ describe('parseRoomCsv', () => {
     expect(!noAddress.ok && noAddress.error['zh-CN']).toContain('address');
   });
 
-  it('round-trips exported rooms, Chinese, commas, quotes, line breaks and formula-looking text included', () => {
-    const rooms = [
-      makeRoom({ name: '北京, "大" 会议室', notes: '第一行\n第二行', tags: ['视频', 'VIP'], favorite: true }),
-      makeRoom({ name: '=cmd', kind: 'h323', address: '+8675500101', notes: '@note', group: '-1' }),
-      makeRoom({ name: 'Rooms 1', kind: 'rooms', meetingRoomId: 'ABC123' }),
-    ];
-    const csv = roomsToCsv(rooms);
-    expect(csv.startsWith('\uFEFFname,kind,address,meetingRoomId')).toBe(true);
-    expect(csv).toContain("'=cmd"); // a spreadsheet must not run it
-    const rows = rowsOf(csv);
-    expect(rows.map((r) => r.errors)).toEqual([[], [], []]);
-    expect(rows.map((r) => r.input)).toEqual(
-      rooms.map((room) => ({
-        name: room.name,
-        kind: room.kind,
-        ...(room.kind === 'rooms' ? { meetingRoomId: room.meetingRoomId } : { address: room.address }),
-        location: room.location,
-        group: room.group,
-        tags: expect.arrayContaining(room.tags),
-        notes: room.notes,
-        favorite: room.favorite,
-      })),
-    );
-  });
+  it.each([
+    ['zh-CN', '\uFEFF名称,类型,地址,会议室ID,位置,分组,标签,备注,收藏\r\n', ['H.323', '是', '否']],
+    ['en-US', '\uFEFFName,Type,Address,Meeting room ID,Location,Group,Tags,Notes,Favorite\r\n', ['H.323', 'yes', 'no']],
+  ] as const)(
+    'round-trips rooms exported in %s (headers, protocols and yes/no in that language), Chinese, commas, quotes, line breaks and formula-looking text included',
+    (locale, header, words) => {
+      const rooms = [
+        makeRoom({ name: '北京, "大" 会议室', notes: '第一行\n第二行', tags: ['视频', 'VIP'], favorite: true }),
+        makeRoom({ name: '=cmd', kind: 'h323', address: '+8675500101', notes: '@note', group: '-1' }),
+        makeRoom({ name: 'Rooms 1', kind: 'rooms', meetingRoomId: 'ABC123' }),
+      ];
+      const csv = roomsToCsv(rooms, locale);
+      expect(csv.startsWith(header)).toBe(true);
+      expect(csv).toContain("'=cmd"); // a spreadsheet must not run it
+      const cells = Papa.parse<string[]>(csv.slice(1)).data;
+      expect(cells.slice(1, 4).map((row) => row[1])).toEqual(['SIP', words[0], 'Rooms']);
+      expect(cells.slice(1, 4).map((row) => row[8])).toEqual([words[1], words[2], words[2]]);
+      const rows = rowsOf(csv);
+      expect(rows.map((r) => r.errors)).toEqual([[], [], []]);
+      expect(rows.map((r) => r.input)).toEqual(
+        rooms.map((room) => ({
+          name: room.name,
+          kind: room.kind,
+          ...(room.kind === 'rooms' ? { meetingRoomId: room.meetingRoomId } : { address: room.address }),
+          location: room.location,
+          group: room.group,
+          tags: expect.arrayContaining(room.tags),
+          notes: room.notes,
+          favorite: room.favorite,
+        })),
+      );
+    },
+  );
 });
 
 describe('hand-edited files (issue 10)', () => {
@@ -158,9 +168,9 @@ describe('hand-edited files (issue 10)', () => {
     expect(rows.map((r) => r.errors)).toEqual([[], [], [], [], []]);
     expect(rows.map((r) => r.warnings.length)).toEqual([1, 1, 1, 1, 0]);
     expect(rows[0]!.warnings[0]!['en-US']).toBe(
-      'name: starts with "=", which spreadsheets run as a formula (so do =, +, - and @). Check that this really is the room\'s name',
+      'Name: starts with "=", which spreadsheets run as a formula (so do =, +, - and @). Check that this really is the room\'s name',
     );
-    expect(rows[2]!.warnings[0]!['zh-CN']).toMatch(/^name：以“-”开头，电子表格会把这样的值当作公式运行/);
+    expect(rows[2]!.warnings[0]!['zh-CN']).toMatch(/^名称：以“-”开头，电子表格会把这样的值当作公式运行/);
     const plan = planImport(rows, new DuplicateFinder([]));
     expect(plan.map((r) => r.status)).toEqual(['ready', 'ready', 'ready', 'ready', 'ready']);
     expect(plan[0]!.warnings).toEqual(rows[0]!.warnings);
@@ -173,7 +183,7 @@ describe('roomsToCsv formula guard', () => {
     // '=HYPERLINK(...)' followed by a line break as a formula all the same.
     const notes = '=HYPERLINK("http://evil.example","open")\nsecond line';
     const room = makeRoom({ name: 'Alpha', address: 'alpha@sip.example.com', notes });
-    const csv = roomsToCsv([room]);
+    const csv = roomsToCsv([room], 'en-US');
     expect(csv).toContain(`"'=HYPERLINK`);
     expect(rowsOf(csv)[0]!.input.notes).toBe(notes);
   });
@@ -199,7 +209,7 @@ describe('planImport', () => {
     const plan = planImport(rowsOf(csv), new DuplicateFinder([saved]));
     expect(plan.map((r) => r.status)).toEqual(['ready', 'conflict', 'invalid', 'invalid']);
     expect(plan[1]!.existing?.id).toBe(saved.id);
-    expect(plan[2]!.reasons[0]!['en-US']).toBe('address: the same as row 2');
+    expect(plan[2]!.reasons[0]!['en-US']).toBe('Address: the same as row 2');
     expect(plan[3]!.reasons[0]!['en-US']).toContain('needs an address');
     expect(summarisePlan(plan)).toEqual({ ready: 1, invalid: 2, conflicts: 1 });
   });

@@ -25,12 +25,12 @@ describe('room form', () => {
   it('names the problem with an address as it is typed, per protocol', async () => {
     await openForm();
     await typeInto('room-address', 'room 101@sip.example.com');
-    expect(await textOf('room-address-error')).toContain('address: must not contain spaces');
+    expect(await textOf('room-address-error')).toBe('Address: must not contain spaces or line breaks');
     await typeInto('room-address', 'room101@sip.example.com');
     expect(await gone('room-address-error')).toBe(true);
     await clickOn('room-kind-rooms');
     await typeInto('room-meeting-room-id', '会议室');
-    expect(await textOf('room-meeting-room-id-error')).toMatch(/^meetingRoomId: /);
+    expect(await textOf('room-meeting-room-id-error')).toMatch(/^Rooms room ID: /);
   });
 
   it('warns, without refusing, about a name that starts like a formula', async () => {
@@ -38,7 +38,7 @@ describe('room form', () => {
     await openForm();
     await typeInto('room-name', '=SUM(A1)');
     expect(await textOf('room-name-formula-warning')).toContain(
-      'name: starts with "=", which spreadsheets run as a formula',
+      'Name: starts with "=", which spreadsheets run as a formula',
     );
     await typeInto('room-name', 'Lobby');
     expect(await gone('room-name-formula-warning')).toBe(true);
@@ -51,8 +51,8 @@ describe('room form', () => {
   it('shows every missing required field on save and sends nothing', async () => {
     await openForm();
     await clickOn('room-save');
-    expect(await textOf('room-name-error')).toBe('name: must not be empty');
-    expect(await textOf('room-address-error')).toBe('address: a SIP room needs an address');
+    expect(await textOf('room-name-error')).toBe('Name: must not be empty');
+    expect(await textOf('room-address-error')).toBe('Address: a SIP room needs an address');
     expect(fake.addRoom).not.toHaveBeenCalled();
   });
 
@@ -61,7 +61,7 @@ describe('room form', () => {
     await wrapper.setProps({ modelValue: true });
     await settle();
     await clickOn('room-save');
-    expect(await textOf('room-name-error')).toBe('name：不能为空');
+    expect(await textOf('room-name-error')).toBe('名称：不能为空');
   });
 
   it('warns about a saved room with the same address, and offers the protocol the address belongs to', async () => {
@@ -96,7 +96,7 @@ describe('room form', () => {
       notes: '',
       favorite: false,
     });
-    expect(await textOf('room-address-error')).toBe('address: already used by "Room 9"');
+    expect(await textOf('room-address-error')).toBe('Address: already used by "Room 9"');
     const saved = makeRoom({ name: '北京大会议室', kind: 'h323', address: '10.0.0.5' });
     fake.addRoom.mockReturnValueOnce(ok(saved));
     await typeInto('room-address', '10.0.0.6');
@@ -116,5 +116,63 @@ describe('room form', () => {
     expect(fake.updateRoom).toHaveBeenCalledWith(
       expect.objectContaining({ id: room.id, patch: expect.objectContaining({ meetingRoomId: 'ABC123' }) }),
     );
+  });
+});
+
+describe('room form keys and languages (issue 11)', () => {
+  const enter = (testId: string, init: KeyboardEventInit = {}) =>
+    byTestId(testId)?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, ...init }));
+
+  it('saves on Enter from a field, but not while an input method is composing, nor from the notes without Ctrl', async () => {
+    fake.addRoom.mockReturnValue(ok(makeRoom({ name: 'Lobby' })));
+    await openForm();
+    await typeInto('room-name', 'Lobby');
+    await typeInto('room-address', 'lobby@sip.example.com');
+    enter('room-address', { isComposing: true });
+    await settle();
+    enter('room-notes');
+    await settle();
+    expect(fake.addRoom).not.toHaveBeenCalled();
+    enter('room-notes', { ctrlKey: true });
+    await settle();
+    expect(fake.addRoom).toHaveBeenCalledTimes(1);
+  });
+
+  it('saves once on Enter in the name field, with every problem shown first when there are any', async () => {
+    await openForm();
+    enter('room-name');
+    await settle();
+    expect(await textOf('room-name-error')).toBe('Name: must not be empty');
+    expect(fake.addRoom).not.toHaveBeenCalled();
+    fake.addRoom.mockReturnValue(ok(makeRoom({ name: 'Lobby' })));
+    await typeInto('room-name', 'Lobby');
+    await typeInto('room-address', 'lobby@sip.example.com');
+    enter('room-name');
+    enter('room-name');
+    await settle();
+    expect(fake.addRoom).toHaveBeenCalledTimes(1);
+  });
+
+  it('leads every error with the field label in Chinese, never a code name', async () => {
+    const wrapper = mountApp(RoomFormDialog, { props: { modelValue: false, room: null }, locale: 'zh-CN' });
+    await wrapper.setProps({ modelValue: true });
+    await settle();
+    await typeInto('room-address', 'room 101@sip.example.com');
+    expect(await textOf('room-address-error')).toBe('地址：中间不能有空格或换行');
+    await clickOn('room-kind-rooms');
+    await typeInto('room-meeting-room-id', '会议室');
+    expect(await textOf('room-meeting-room-id-error')).toMatch(/^Rooms 会议室 ID：/);
+    await typeInto('room-tags', `a; ${'长'.repeat(31)}`);
+    expect(await textOf('room-tags-error')).toMatch(/^标签（第 2 个）：/);
+  });
+
+  it("shows main's refusal that names no field of the form above the buttons, with the next step", async () => {
+    fake.addRoom.mockReturnValue(fail(ipcError('storage', 'The address book could not be saved')));
+    await openForm();
+    await typeInto('room-name', 'Lobby');
+    await typeInto('room-address', 'lobby@sip.example.com');
+    await clickOn('room-save');
+    expect(await textOf('room-form-failure')).toContain('The address book could not be saved');
+    expect(await textOf('room-form-failure')).toContain('Try again');
   });
 });

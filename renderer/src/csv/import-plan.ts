@@ -1,6 +1,7 @@
 // What an address-book import will do with each CSV row, decided before anything is sent: import it, skip it
 // (invalid, or the same device twice in the file), or ask — a row that rings the same device as a saved room
 // overwrites that room only when the operator ticked it (overwriteId), never silently.
+import { withFieldLabel } from '../../../common/field-labels';
 import type { RoomInputPayload } from '../../../common/ipc-contract';
 import type { Localized } from '../../../common/locale';
 import type { Room } from '../../../common/store-schema';
@@ -14,7 +15,7 @@ export interface PlannedRow extends CsvRoomRow {
   readonly status: PlanStatus;
   /** For 'conflict': the saved room this row would overwrite. */
   readonly existing?: Room;
-  /** For 'invalid': every reason, in the operator's two languages. */
+  /** For 'invalid': every reason, in the operator's two languages, led by the field's label. */
   readonly reasons: readonly Localized[];
 }
 
@@ -26,16 +27,20 @@ export function planImport(rows: readonly CsvRoomRow[], saved: DuplicateFinder):
   const firstRowOf = new Map<string, number>();
   return rows.map((row) => {
     if (row.errors.length > 0) {
-      return { ...row, status: 'invalid', reasons: row.errors.map((error) => error.message) };
+      return {
+        ...row,
+        status: 'invalid',
+        reasons: row.errors.map((error) => withFieldLabel(error.field, error.message)),
+      };
     }
     const key = dialKey(row.input.kind, dialOf(row));
     const first = firstRowOf.get(key);
     if (first !== undefined) {
       const field = row.input.kind === 'rooms' ? 'meetingRoomId' : 'address';
-      const reason = {
+      const reason = withFieldLabel(field, {
         'zh-CN': `${field}：与第 ${first} 行相同`,
         'en-US': `${field}: the same as row ${first}`,
-      };
+      });
       return { ...row, status: 'invalid', reasons: [reason] };
     }
     firstRowOf.set(key, row.row);

@@ -1,8 +1,10 @@
 // The address book as CSV: reading a file into room inputs with every problem per row (checked by the same
-// validators as the room form), and writing rooms out so that the file reads back to the same rooms.
+// validators as the room form), and writing rooms out, with column names, protocols and yes/no in the operator's
+// language, so that the file reads back to the same rooms.
 import Papa from 'papaparse';
 import { guessProtocol } from '../../../common/address';
-import type { Localized } from '../../../common/locale';
+import { withFieldLabel } from '../../../common/field-labels';
+import type { Locale, Localized } from '../../../common/locale';
 import {
   formulaWarning,
   ROOM_INPUT_FIELDS,
@@ -72,7 +74,7 @@ export interface CsvRoomRow {
   readonly input: RoomInput;
   /** Every problem of the row; empty when it can be imported. */
   readonly errors: readonly FieldError[];
-  /** Allowed, but worth a look before importing (a name that starts like a formula). */
+  /** Allowed, but worth a look before importing (a name that starts like a formula), led by the field's label. */
   readonly warnings: readonly Localized[];
 }
 
@@ -210,7 +212,8 @@ function readRow(record: CsvRecord, columns: readonly (Column | undefined)[]): C
   // The kind error (if any) is already in `errors`; the validators would only repeat it less helpfully.
   const inputErrors = roomInputErrors(input).filter((error) => !errors.some((e) => e.field === error.field));
   const warning = formulaWarning(input.name);
-  return { row: record.row, input, errors: [...errors, ...inputErrors], warnings: warning ? [warning] : [] };
+  const warnings = warning ? [withFieldLabel('name', warning)] : [];
+  return { row: record.row, input, errors: [...errors, ...inputErrors], warnings };
 }
 
 /** The kind column, or a guess from what was filled in when it is empty. Unreadable values go to the validator. */
@@ -239,20 +242,58 @@ function readFavorite(text: string, errors: FieldError[]): boolean {
   return false;
 }
 
-function cellsOf(room: Room): string[] {
+/** Exported column names, in ROOM_CSV_COLUMNS order; each one reads back through HEADER_ALIASES. */
+const EXPORT_HEADERS: Readonly<Record<Locale, Readonly<Record<Column, string>>>> = {
+  'zh-CN': {
+    name: '名称',
+    kind: '类型',
+    address: '地址',
+    meetingRoomId: '会议室ID',
+    location: '位置',
+    group: '分组',
+    tags: '标签',
+    notes: '备注',
+    favorite: '收藏',
+  },
+  'en-US': {
+    name: 'Name',
+    kind: 'Type',
+    address: 'Address',
+    meetingRoomId: 'Meeting room ID',
+    location: 'Location',
+    group: 'Group',
+    tags: 'Tags',
+    notes: 'Notes',
+    favorite: 'Favorite',
+  },
+};
+
+/** Protocols as the window shows them (KIND_ALIASES reads them back). */
+const EXPORT_KINDS: Readonly<Record<RoomKind, string>> = { sip: 'SIP', h323: 'H.323', rooms: 'Rooms' };
+const EXPORT_YES_NO: Readonly<Record<Locale, readonly [yes: string, no: string]>> = {
+  'zh-CN': ['是', '否'],
+  'en-US': ['yes', 'no'],
+};
+
+function cellsOf(room: Room, locale: Locale): string[] {
+  const [yes, no] = EXPORT_YES_NO[locale];
   return [
     room.name,
-    room.kind,
+    EXPORT_KINDS[room.kind],
     room.kind === 'rooms' ? '' : room.address,
     room.kind === 'rooms' ? room.meetingRoomId : '',
     room.location,
     room.group,
     joinTags(room.tags, ';'),
     room.notes,
-    room.favorite ? 'yes' : 'no',
+    room.favorite ? yes : no,
   ];
 }
 
-export function roomsToCsv(rooms: readonly Room[]): string {
-  return toCsv(ROOM_CSV_COLUMNS, rooms.map(cellsOf));
+export function roomsToCsv(rooms: readonly Room[], locale: Locale): string {
+  const headers = EXPORT_HEADERS[locale];
+  return toCsv(
+    ROOM_CSV_COLUMNS.map((column) => headers[column]),
+    rooms.map((room) => cellsOf(room, locale)),
+  );
 }
