@@ -152,8 +152,11 @@ const enUS = {
       address: 'Address',
       location: 'Location',
       group: 'Group',
+      tags: 'Tags',
       actions: 'Actions',
     },
+    emptyTitle: 'The address book is empty',
+    emptyHelp: "Add rooms one by one, import them from a CSV file, or import the account's Tencent Rooms.",
   },
   csv: {
     title: 'Import CSV',

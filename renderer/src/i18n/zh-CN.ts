@@ -141,7 +141,17 @@ const zhCN = {
     duplicate: '通讯录里的“{name}”已经使用这个地址',
     looksLike: '这像是 {protocol} 地址',
     switchTo: '改为 {protocol}',
-    columns: { name: '名称', protocol: '协议', address: '地址', location: '位置', group: '分组', actions: '操作' },
+    columns: {
+      name: '名称',
+      protocol: '协议',
+      address: '地址',
+      location: '位置',
+      group: '分组',
+      tags: '标签',
+      actions: '操作',
+    },
+    emptyTitle: '通讯录里还没有会议室',
+    emptyHelp: '逐个添加，从 CSV 文件导入，或导入本企业账号下的腾讯会议 Rooms。',
   },
   csv: {
     title: '导入 CSV',
