@@ -75,14 +75,14 @@ describe('credentials form', () => {
     expect(isRequired('cred-secret-id')).toBe(true);
     expect(isRequired('cred-secret-key')).toBe(true);
     await typeInto('cred-app-id', '20000a');
-    expect(await textOf('cred-app-id-error')).toContain('appId: must be digits only');
+    expect(await textOf('cred-app-id-error')).toContain('AppId (enterprise ID): must be digits only');
     byTestId('cred-save')?.click();
     await settle();
     expect(await textOf('cred-secret-id-error')).toBe(
-      'secretId: must not be empty: no SecretId has been saved for this profile yet',
+      'SecretId: must not be empty: no SecretId has been saved for this profile yet',
     );
     expect(await textOf('cred-secret-key-error')).toContain('no SecretKey has been saved');
-    expect(await textOf('cred-operator-id-error')).toBe('operatorId: must not be empty, e.g. admin1');
+    expect(await textOf('cred-operator-id-error')).toBe('Operator userid: must not be empty, e.g. admin1');
     expect(fake.saveCredentials).not.toHaveBeenCalled();
   });
 
@@ -107,6 +107,35 @@ describe('credentials form', () => {
     fake.saveCredentials.mockReturnValue(fail(ipcError('validation', 'operatorId: unknown user', 'operatorId')));
     byTestId('cred-save')?.click();
     await settle();
-    expect(await textOf('cred-operator-id-error')).toBe('operatorId: unknown user');
+    expect(await textOf('cred-operator-id-error')).toBe('Operator userid: unknown user');
+  });
+});
+
+describe('settings texts (issue 11)', () => {
+  it('leads a credentials error with the label in Chinese, never the code name', async () => {
+    fake.getCredentials.mockReturnValue(
+      ok({ ...CREDENTIALS, configured: false, appId: '', operatorId: '', secretIdMasked: '' }),
+    );
+    mountApp(CredentialsForm, { locale: 'zh-CN' });
+    await useSettingsStore().load();
+    await settle();
+    await typeInto('cred-app-id', '20000a');
+    expect(await textOf('cred-app-id-error')).toMatch(/^AppId（企业 ID）：只能包含数字/);
+  });
+
+  it('says a save beside the buttons, in the form, and a failure that names no field there too', async () => {
+    await form(true);
+    fake.saveCredentials.mockReturnValueOnce(ok(CREDENTIALS));
+    byTestId('cred-save')?.click();
+    await settle();
+    const note = byTestId('status-note');
+    expect(note?.closest('.credentials__actions')).not.toBeNull();
+    expect(note?.getAttribute('role')).toBe('status');
+    expect(await textOf('status-note')).toBe('Credentials saved to the system keychain');
+    fake.saveCredentials.mockReturnValueOnce(fail(ipcError('keychain', 'The keychain is locked')));
+    byTestId('cred-save')?.click();
+    await settle();
+    expect(await textOf('status-note')).toContain('The keychain is locked');
+    expect(document.querySelector('.el-notification')).toBeNull();
   });
 });
