@@ -41,6 +41,18 @@ describe('historyToCsv', () => {
     expect(english[1]?.[7]).toBe('Rejected');
   });
 
+  it("writes the error in the chosen language only (main keeps both, '<zh-CN> / <en-US>')", () => {
+    const failed = {
+      ...record,
+      errorCode: '10004',
+      errorMessage: '会议室呼叫失败（10004） / The room call failed (10004)',
+    };
+    const cell = (locale: 'zh-CN' | 'en-US') =>
+      Papa.parse<string[]>(historyToCsv([failed], locale).slice(1)).data[1]?.[11];
+    expect(cell('zh-CN')).toBe('会议室呼叫失败（10004）');
+    expect(cell('en-US')).toBe('The room call failed (10004)');
+  });
+
   it('formats local time as YYYY-MM-DD HH:mm:ss', () => {
     expect(localTimestamp(record.startedAt)).toMatch(/^2026-11-2[12] \d\d:00:00$/);
   });

@@ -146,3 +146,56 @@ describe('history view', () => {
     expect(fake.listHistory).toHaveBeenLastCalledWith({ room: 'Boa', offset: 0, limit: 50 });
   });
 });
+
+describe('history view readability (issue 11)', () => {
+  const failed = (n: number, outcome: string, errorMessage?: string): HistoryRecord => ({
+    ...record(n),
+    outcome,
+    ...(errorMessage ? { errorCode: '10004', errorMessage } : {}),
+  });
+
+  it('colours each outcome by what it means, and shows the error in the language on screen only', async () => {
+    fakeLayout();
+    const bilingual = '会议室呼叫失败（10004） / The room call failed (10004)';
+    fake.listHistory.mockReturnValue(
+      page([failed(4, 'failed', bilingual), failed(3, 'unknown'), failed(2, 'cancelled'), failed(1, 'joined')]),
+    );
+    mountApp(HistoryView, { locale: 'zh-CN' });
+    await settle();
+    const tones = [...document.querySelectorAll<HTMLElement>('[data-testid="history-outcome"]')].map(
+      (cell) => `${cell.dataset['outcome']}=${cell.dataset['tone']}`,
+    );
+    expect(tones).toEqual(['failed=bad', 'unknown=unsure', 'cancelled=neutral', 'joined=ok']);
+    expect(await textOf('history-error')).toBe('10004 会议室呼叫失败（10004）');
+  });
+
+  it('picks dates with Element Plus date pickers in the operator language, not the browser date input', async () => {
+    fake.listHistory.mockReturnValue(page([]));
+    mountApp(HistoryView, { locale: 'zh-CN' });
+    await settle();
+    expect(document.querySelector('input[type="date"]')).toBeNull();
+    const pickers = [...document.querySelectorAll('.history-view__date input')];
+    expect(pickers.map((input) => [input.getAttribute('aria-label'), input.getAttribute('placeholder')])).toEqual([
+      ['开始日期', '开始日期'],
+      ['结束日期', '结束日期'],
+    ]);
+  });
+
+  it('says a failed load on its status line, with the next step', async () => {
+    fake.listHistory.mockReturnValue(
+      Promise.resolve({
+        ok: false,
+        error: {
+          kind: 'storage',
+          code: 'storage',
+          message: { 'zh-CN': '读取失败', 'en-US': 'History could not be read' },
+          hint: { 'zh-CN': '请重试', 'en-US': 'Try again' },
+        },
+      }),
+    );
+    mountApp(HistoryView);
+    await settle();
+    expect(await textOf('status-note')).toContain('History could not be read');
+    expect(await textOf('status-note')).toContain('Try again');
+  });
+});

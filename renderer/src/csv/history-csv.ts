@@ -1,8 +1,9 @@
-// Call history as CSV, with column names and outcomes in the operator's language and times in local time
-// (what a spreadsheet user expects), plus the raw outcome and error code for anyone filtering the file.
+// Call history as CSV, with column names, outcomes and error texts in the operator's language and times in local
+// time (what a spreadsheet user expects), plus the raw outcome and error code for anyone filtering the file.
 import type { Locale } from '../../../common/locale';
 import type { HistoryRecord } from '../../../common/store-schema';
 import { outcomeLabel } from '../calls/outcome';
+import { recordErrorText } from '../history/record-error';
 import { formatDuration } from '../util/format';
 import { localTimestamp } from '../util/local-time';
 import { toCsv } from './cells';
@@ -53,7 +54,7 @@ export function historyToCsv(records: readonly HistoryRecord[], locale: Locale):
       r.outcome,
       formatDuration(r.startedAt, r.endedAt),
       r.errorCode ?? '',
-      r.errorMessage ?? '',
+      recordErrorText(r, locale),
     ]),
   );
 }

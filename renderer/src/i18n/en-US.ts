@@ -249,6 +249,7 @@ const enUS = {
     export: 'Export CSV',
     empty: 'No calls recorded',
     count: 'Records: {n}',
+    newestFirst: 'Newest first',
   },
 } satisfies MessageSchema;
 

@@ -243,6 +243,7 @@ const zhCN = {
     export: '导出 CSV',
     empty: '没有通话记录',
     count: '{n} 条记录',
+    newestFirst: '最新的在前',
   },
 } as const;
 
