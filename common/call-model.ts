@@ -133,11 +133,16 @@ export interface CallView {
 /** What the dialer does with a room whose last call into the meeting ended unknown (it may still be ringing). */
 export type UnknownOutcomePolicy = 'ask' | 'skip' | 'ring';
 
-/** The dialer's answer to a dial: what it queued, what it left out and why, or what to ask the operator first. */
-export type SkipReason = 'already_active' | 'already_joined' | 'unknown_outcome' | 'not_callable' | 'repeated';
+/**
+ * The dialer's answer to a dial: what it queued, what it left out and why, or what to ask the operator first.
+ * `deleted`: a room of a room set that is no longer in the address book (the set keeps its place).
+ */
+export type SkipReason =
+  'already_active' | 'already_joined' | 'unknown_outcome' | 'not_callable' | 'repeated' | 'deleted';
 
 export interface SkippedRoom {
   readonly roomId: string;
+  /** Empty for a deleted room: its name went with it. */
   readonly roomName: string;
   readonly reason: SkipReason;
   readonly message: Localized;

@@ -14,7 +14,8 @@ import type { TodayMeetings } from './today-meetings';
 import type { CredentialPublicView } from './credentials';
 import type { IpcError } from './ipc-error';
 import type { Locale } from './locale';
-import type { HistoryPage, RecentMeeting, Room, Settings } from './store-schema';
+import { ROOM_SET_LIMITS, type SetImportReport } from './room-set';
+import type { HistoryPage, RecentMeeting, Room, RoomSet, Settings } from './store-schema';
 import type { MeetingInfo } from './wemeet-types';
 
 /** Long enough for any real value, short enough that nothing huge crosses. */
@@ -60,6 +61,24 @@ const meetingRef = z.strictObject({
     .regex(/^\d{9}$/)
     .optional(),
   subject: text(255).optional(),
+});
+
+/** A room set's own retry/rejoin rules: the envelope only; the store checks the ranges (settings-input.ts). */
+const setRetry = z.strictObject({
+  retries: z.number(),
+  backoffMs: z.array(z.number()).max(10),
+  rejoinOnDrop: z.boolean(),
+  rejoins: z.number(),
+});
+
+const setRoomIds = z.array(id).max(ROOM_SET_LIMITS.rooms);
+
+/** One row of a room-set CSV import (common/room-set.ts SetImportRow). */
+const setImportRow = z.strictObject({
+  row: z.int().min(1).max(10_000_000),
+  set: text(ROOM_SET_LIMITS.importCell),
+  room: text(ROOM_SET_LIMITS.importCell),
+  address: text(ROOM_SET_LIMITS.importCell).optional(),
 });
 
 /** One row of an address-book import, with what to do when it matches an existing room. */
@@ -181,6 +200,49 @@ export const IPC_CONTRACT = {
       confirmedCount: z.int().min(1).max(MAX_BATCH).optional(),
     }),
   ),
+  /** Room sets (main/store/room-sets.ts), in the order they were made. */
+  'sets:list': channel<readonly RoomSet[]>()(none),
+  'sets:create': channel<RoomSet>()(
+    z.strictObject({
+      name: text(),
+      roomIds: setRoomIds,
+      defaultMeeting: text(64).optional(),
+      retry: setRetry.optional(),
+    }),
+  ),
+  /** Fields left out stay; defaultMeeting '' and retry null remove them. Deleted rooms already in the set may stay. */
+  'sets:update': channel<RoomSet>()(
+    z.strictObject({
+      id,
+      patch: z.strictObject({
+        name: text().optional(),
+        roomIds: setRoomIds.optional(),
+        defaultMeeting: text(64).optional(),
+        retry: setRetry.nullable().optional(),
+      }),
+    }),
+  ),
+  'sets:delete': channel<RoomSet>()(z.strictObject({ id })),
+  /**
+   * The rows of a set CSV: each names a set and a room (name, address or Rooms ID). `apply` false previews (nothing
+   * changes); true saves. A row whose room is unknown is reported on its row; the other rows still count.
+   */
+  'sets:import': channel<SetImportReport>()(
+    z.strictObject({ rows: z.array(setImportRow).max(ROOM_SET_LIMITS.importRows), apply: z.boolean() }),
+  ),
+  /**
+   * Dials every room of the set through the dialer, as "set: <name>", then follows the calls with the set's retry
+   * rules (or settings.retry). No meeting: the set's default meeting is looked up. Answers like calls:dial.
+   */
+  'sets:dial': channel<DialResult>()(
+    z.strictObject({
+      setId: id,
+      meeting: meetingRef.optional(),
+      unknownOutcome: unknownOutcome.optional(),
+      confirmedCount: z.int().min(1).max(MAX_BATCH).optional(),
+    }),
+  ),
+
   /** The calls of one meeting (all meetings when left out), newest batch first. */
   'calls:list': channel<readonly CallView[]>()(z.strictObject({ meetingId: meetingId.optional() })),
   'calls:cancel': channel<CallView>()(z.strictObject({ callId: id })),

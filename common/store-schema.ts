@@ -2,7 +2,8 @@
 //   config.json        settings and recent meetings (settingsDocumentSchema), small and rewritten whole;
 //   config.rooms.json  the address book (roomsDocumentSchema), rewritten whole when a room changes;
 //   config.history/    call history as JSON Lines segments (historyRecordSchema per line), appended to;
-//   config.last-dial.jsonl  each room's latest dial (lastDialSchema per line), appended to per finished call.
+//   config.last-dial.jsonl  each room's latest dial (lastDialSchema per line), appended to per finished call;
+//   config.sets.json   room sets (roomSetsDocumentSchema), written when a set changes; absent until the first one.
 // Until version 1 one file held everything (legacyStoreDataSchema); main/store/upgrade.ts splits it.
 //
 // Why zod rather than a hand-written JSON schema: zod gives the TypeScript types, readable issue paths for the
@@ -19,6 +20,7 @@ import { validateEndpoint } from './endpoint';
 import { MAX_DIAL_STRING_LENGTH } from './address';
 import { codePointLength, MEETING_ROOM_ID_PATTERN, ROOM_LIMITS } from './room-input';
 import { RETRY_LIMITS } from './retry-policy';
+import { ROOM_SET_LIMITS } from './room-set';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 export const RECENT_MEETINGS_LIMIT = 20;
@@ -177,6 +179,38 @@ export const roomsDocumentSchema = z.strictObject({
   rooms: z.array(roomSchema),
 });
 
+/** A named list of rooms dialed together (common/room-set.ts). */
+export const roomSetSchema = z.strictObject({
+  id: z.uuid(),
+  name: nonBlank(ROOM_SET_LIMITS.name),
+  /**
+   * Address-book room ids in dial order. A deleted room's id stays (the set shows the gap and dialing skips it), so
+   * these are not checked against the address book here.
+   */
+  roomIds: z.array(z.uuid()).max(ROOM_SET_LIMITS.rooms),
+  /** Digits of a meeting code (9) or a meeting ID (10-32): looked up when the set is dialed with no meeting shown. */
+  defaultMeeting: z
+    .string()
+    .regex(/^\d{9,32}$/, { message: 'must be digits' })
+    .optional(),
+  /** The set's own retry/rejoin rules; absent: settings.retry. */
+  retry: retryPolicySchema.optional(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+
+/** config.sets.json. A set's id is unique (names too, but a hand-edited repeat is only refused on the next save). */
+export const roomSetsDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  sets: z
+    .array(roomSetSchema)
+    .max(ROOM_SET_LIMITS.sets)
+    .refine((sets) => new Set(sets.map((set) => set.id)).size === sets.length, {
+      message: 'ids must be unique',
+      params: { rule: 'unique-ids' },
+    }),
+});
+
 /** One line of config.last-dial.jsonl: a room was dialed at `at` and the call ended as `outcome`. */
 export const lastDialSchema = z.strictObject({
   roomId: z.uuid(),
@@ -220,6 +254,8 @@ export type HistoryRecord = z.infer<typeof historyRecordSchema>;
 export type SettingsDocument = z.infer<typeof settingsDocumentSchema>;
 export type RoomsDocument = z.infer<typeof roomsDocumentSchema>;
 export type LastDial = z.infer<typeof lastDialSchema>;
+export type RoomSet = z.infer<typeof roomSetSchema>;
+export type RoomSetsDocument = z.infer<typeof roomSetsDocumentSchema>;
 export type LegacyStoreData = z.infer<typeof legacyStoreDataSchema>;
-/** What a conf / electron-store file holds: config.json or config.rooms.json. */
-export type StoreData = SettingsDocument | RoomsDocument;
+/** What a conf / electron-store file holds: config.json, config.rooms.json or config.sets.json. */
+export type StoreData = SettingsDocument | RoomsDocument | RoomSetsDocument;

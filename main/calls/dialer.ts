@@ -1,6 +1,7 @@
 // THE dialer: the only way a room is rung, for the window's one-click and batch dial, redial, the CLI, and the
 // automation built on top. Every dial rule lives here, once:
-//   - the rooms exist and Tencent allows calling them (a Rooms room marked not callable is skipped, with why);
+//   - the rooms exist and Tencent allows calling them (a Rooms room marked not callable is skipped, with why); a
+//     room set's deleted room is skipped with why, the rest of the set still rings;
 //   - the meeting is open: a cancelled or ended meeting is refused with the reason, before anything rings;
 //   - the duplicate guard per (meeting, device), devices compared the way a SIP/H.323 network does
 //     (common/room-dial-key.ts): a room already queued, calling or ringing is not rung again;
@@ -52,6 +53,12 @@ export interface DialRequest {
   readonly listField?: string;
   /** Who asks: recorded on each call and in history. Default: the operator. */
   readonly origin?: CallOrigin;
+  /**
+   * A room id the address book no longer has: 'refuse' (default) fails the whole request naming its place in the
+   * list, before anything rings; 'skip' leaves it out with the reason 'deleted' (a room set keeps a deleted room's
+   * place, and the rest of the set must still ring).
+   */
+  readonly deletedRooms?: 'refuse' | 'skip';
 }
 
 /** What the dialer reads from the store. */
@@ -91,6 +98,8 @@ const SKIP_TEXT: Readonly<Record<SkipReason, (name: string) => Localized>> = {
       `Tencent Meeting does not allow calling "${name}" (is_allow_call is false); skipped`,
     ),
   repeated: (name) => both(`“${name}”在这次呼叫中出现了两次，只呼叫一次`, `"${name}" was listed twice; rung once`),
+  deleted: () =>
+    both('列表中有一个会议室已从通讯录删除，已跳过', 'A room of this list was deleted from the address book; skipped'),
 };
 
 export class Dialer {
@@ -123,6 +132,10 @@ export class Dialer {
     const candidates: DialTarget[] = [];
     const keys = new Set<string>();
     request.rooms.forEach((room, index) => {
+      if (request.deletedRooms === 'skip' && !('target' in room) && !this.deps.store.getRoom(room.roomId)) {
+        const message = SKIP_TEXT.deleted('');
+        return void skipped.push({ roomId: room.roomId, roomName: '', reason: 'deleted', message });
+      }
       const target = this.resolve(room, `${request.listField ?? 'rooms'}[${index}]`, skip);
       if (!target) return;
       const key = dialKey(meeting.meetingId, target.target);

@@ -65,3 +65,12 @@ export function loginItemSupported(platform: NodeJS.Platform): boolean {
 export function loginItemSettings(openAtLogin: boolean): { openAtLogin: boolean; args: string[] } {
   return { openAtLogin, args: [HIDDEN_ARG] };
 }
+
+/**
+ * The tray icon's size in build/icons: 16 px on macOS, whose menu bar shows an image at its pixel size (32 px would
+ * be twice the bar's height); 32 px elsewhere, which Windows' notification area and Linux status icons scale down
+ * to their 16–24 px sharper than they scale up.
+ */
+export function trayIconSize(platform: NodeJS.Platform): 16 | 32 {
+  return platform === 'darwin' ? 16 : 32;
+}

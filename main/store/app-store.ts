@@ -3,7 +3,8 @@
 // Three kinds of file, so that each change writes only what it changes (open-store.ts names them and opens them):
 // settings and recent meetings (config.json) and the address book (config.rooms.json) through electron-store / conf,
 // rewritten whole; call history appended to as JSON Lines (history-log.ts); each room's latest dial appended to a
-// small log (last-dial.ts). A finished call therefore appends two short lines and rewrites nothing.
+// small log (last-dial.ts). A finished call therefore appends two short lines and rewrites nothing. The room sets
+// (config.sets.json) are their own service, `store.sets` (room-sets.ts), reading the address book through this one.
 //
 // Every mutation checks its input first and returns a FieldError without writing anything when it is bad; good
 // changes are written (the backend re-validates the whole document and writes atomically) before the in-memory copy
@@ -23,6 +24,7 @@ import {
   type HistoryRecord,
   type RecentMeeting,
   type Room,
+  type RoomSet,
   type Settings,
   type SettingsDocument,
 } from '../../common/store-schema';
@@ -36,6 +38,7 @@ import type { StoreNotice } from './notices';
 import { openStoreFiles, type DocumentFile } from './open-store';
 import { pushRecentMeeting, validateRecentMeeting, type RecentMeetingInput } from './recent-meetings';
 import { RoomIndex } from './room-index';
+import { RoomSetStore } from './room-sets';
 import { applyRoomInput, checkNotDuplicate, createRoom, sameRoomContent, validateRoomPatch } from './rooms';
 import { applySettingsPatch, type SettingsPatch } from './settings-input';
 import { mergeTencentRooms, type ImportSummary } from './tencent-import';
@@ -58,6 +61,7 @@ export interface OpenedAppStore {
 }
 
 export type { StoreNotice } from './notices';
+export type { RoomSetStore } from './room-sets';
 export { StoreWriteError } from './store-errors';
 export type { HistoryFilter, HistoryInput, HistoryQuery, ImportSummary, RecentMeetingInput, SettingsPatch };
 
@@ -77,11 +81,11 @@ export function openAppStore(options: AppStoreOptions): OpenedAppStore {
     {
       settingsFile: opened.settingsFile,
       roomsFile: opened.roomsFile,
+      setsFile: opened.setsFile,
       history: opened.history,
       lastDial: opened.lastDial,
     },
-    opened.settings,
-    opened.rooms,
+    { settings: opened.settings, rooms: opened.rooms, sets: opened.sets },
     now,
     options.newId ?? randomUUID,
   );
@@ -102,6 +106,7 @@ function unknownRoom(field: string, id: string): Validated<never> {
 export interface StoreFiles {
   readonly settingsFile: DocumentFile;
   readonly roomsFile: DocumentFile;
+  readonly setsFile: DocumentFile;
   readonly history: HistoryLog;
   readonly lastDial: LastDialLog;
 }
@@ -120,18 +125,24 @@ export class AppStore {
   private readonly index: RoomIndex;
   /** Inside batch(): changes stay in memory and each file is written once at the end. */
   private batching: Batch | undefined;
+  /** The room sets: getSet/listSets for the set dialer and the schedule runner. */
+  readonly sets: RoomSetStore;
 
   /** Use openAppStore(); the constructor trusts its documents to be what the files hold. */
   constructor(
     private readonly files: StoreFiles,
-    settings: SettingsDocument,
-    rooms: readonly Room[],
+    documents: {
+      readonly settings: SettingsDocument;
+      readonly rooms: readonly Room[];
+      readonly sets: readonly RoomSet[];
+    },
     private readonly clock: () => Date,
     private readonly newId: () => string,
   ) {
-    this.settingsDoc = deepFreeze(settings);
-    this.rooms = Object.freeze(rooms.map((room) => deepFreeze(room))) as Room[];
+    this.settingsDoc = deepFreeze(documents.settings);
+    this.rooms = Object.freeze(documents.rooms.map((room) => deepFreeze(room))) as Room[];
     this.index = new RoomIndex(this.rooms);
+    this.sets = new RoomSetStore(files.setsFile, documents.sets, this, clock, newId);
   }
 
   /** The settings file (config.json); the others sit next to it (for "show in folder" and support). */

@@ -6,6 +6,8 @@ import { DEFAULT_RETRY_POLICY } from '../../common/retry-policy';
 import {
   CURRENT_SCHEMA_VERSION,
   type Room,
+  type RoomSet,
+  type RoomSetsDocument,
   type RoomsDocument,
   type Settings,
   type SettingsDocument,
@@ -35,4 +37,8 @@ export function defaultSettingsDocument(): SettingsDocument {
 
 export function roomsDocument(rooms: readonly Room[] = []): RoomsDocument {
   return { schemaVersion: CURRENT_SCHEMA_VERSION, rooms: [...rooms] };
+}
+
+export function roomSetsDocument(sets: readonly RoomSet[] = []): RoomSetsDocument {
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, sets: [...sets] };
 }

@@ -6,7 +6,7 @@ import { fixFor, type StoreProblem, type StoreWriteError } from './store-errors'
 import type { UnreadableReason } from './upgrade';
 
 /** Which of the store's files a notice is about. */
-export type StoreFileKind = 'settings' | 'rooms' | 'history' | 'last-dial';
+export type StoreFileKind = 'settings' | 'rooms' | 'history' | 'last-dial' | 'sets';
 
 export type StoreNotice =
   | {
@@ -52,6 +52,10 @@ const FILES: Readonly<Record<StoreFileKind, { label: Localized; startsWith: Loca
   'last-dial': {
     label: { 'zh-CN': '各会议室上次通话结果的文件', 'en-US': "The file of each room's last call outcome" },
     startsWith: { 'zh-CN': '空的上次通话结果', 'en-US': 'no last outcomes shown' },
+  },
+  sets: {
+    label: { 'zh-CN': '会议室组合文件', 'en-US': 'The room sets file' },
+    startsWith: { 'zh-CN': '没有会议室组合', 'en-US': 'no room sets' },
   },
 };
 

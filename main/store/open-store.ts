@@ -5,17 +5,21 @@
 //      untouched and that part starts empty, with a notice carrying the backup path: nothing is silently wiped;
 //   3. a version-1 config.json (everything in one file) is COPIED to config.v1-<time>.json, then split: rooms,
 //      history, and finally the new config.json, so an interrupted upgrade simply runs again;
-//   4. only then are the backends (electron-store / conf) created, on files they will accept.
+//   4. only then are the backends (electron-store / conf) created, on files they will accept. The room sets file
+//      is optional (missing = no sets): its backend is created when the first set is saved, not at every start.
 // When the folder cannot be used (read-only, a folder named config.json) the store still opens, with what it could
 // read, in memory, and refuses every save with an error naming the folder (open-context.ts).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
+  roomSetsDocumentSchema,
   roomsDocumentSchema,
   settingsDocumentSchema,
   type LastDial,
   type Room,
+  type RoomSet,
+  type RoomSetsDocument,
   type RoomsDocument,
   type SettingsDocument,
   type StoreData,
@@ -23,7 +27,7 @@ import {
 import type { StoreBackend, StoreBackendFactory, StoreBackendOptions } from './backend';
 import { copyAside, moveAside } from './backup';
 import { confSchemaOptions } from './conf-schema';
-import { defaultSettingsDocument, roomsDocument } from './defaults';
+import { defaultSettingsDocument, roomSetsDocument, roomsDocument } from './defaults';
 import { HistoryLog, SEGMENT_NAME } from './history-log';
 import { LastDialLog } from './last-dial';
 import { upgradedNotice, type StoreFileKind, type StoreNotice } from './notices';
@@ -31,7 +35,7 @@ import { OpenContext } from './open-context';
 import { removeStaleTemps } from './stale-temp';
 import { guardFile, type StoreWriteError } from './store-errors';
 import { inspectJsonFile, parseJsonText, writeJsonAtomically, type ParsedFile } from './store-file';
-import { readRoomsDocument, upgradeConfig, type SplitStore } from './upgrade';
+import { readRoomSetsDocument, readRoomsDocument, upgradeConfig, type SplitStore } from './upgrade';
 
 export interface StorePaths {
   readonly folder: string;
@@ -43,6 +47,8 @@ export interface StorePaths {
   readonly lastDial: string;
   /** `<name>.history/`: call history segments. */
   readonly history: string;
+  /** `<name>.sets.json`: the room sets. */
+  readonly sets: string;
 }
 
 /** `configName` is "config" in the app and "demo" for npm run demo, so the two never share a file. */
@@ -54,6 +60,7 @@ export function storePaths(cwd: string, configName: string): StorePaths {
     rooms: path.join(folder, `${configName}.rooms.json`),
     lastDial: path.join(folder, `${configName}.last-dial.jsonl`),
     history: path.join(folder, `${configName}.history`),
+    sets: path.join(folder, `${configName}.sets.json`),
   };
 }
 
@@ -71,6 +78,8 @@ export interface OpenedFiles {
   readonly rooms: readonly Room[];
   readonly settingsFile: DocumentFile;
   readonly roomsFile: DocumentFile;
+  readonly sets: readonly RoomSet[];
+  readonly setsFile: DocumentFile;
   readonly history: HistoryLog;
   readonly lastDial: LastDialLog;
   readonly notices: readonly StoreNotice[];
@@ -96,7 +105,7 @@ function refusingFile(filePath: string, error: StoreWriteError): DocumentFile {
 }
 
 function isStoreFileName(paths: StorePaths): (name: string) => boolean {
-  const names = new Set([paths.settings, paths.rooms, paths.lastDial].map((file) => path.basename(file)));
+  const names = new Set([paths.settings, paths.rooms, paths.lastDial, paths.sets].map((file) => path.basename(file)));
   return (name) => names.has(name);
 }
 
@@ -148,15 +157,10 @@ interface BackendSpec {
   readonly parsed: ParsedFile | undefined;
 }
 
-/**
- * The backend for one file. When its own check refuses a file ours accepted, that file is moved aside and the
- * part starts from `spec.empty` (`reset`). Undefined when the file system refused: writing has stopped.
- */
-function openBackend(
-  ctx: OpenContext,
-  factory: StoreBackendFactory,
-  spec: BackendSpec,
-): { file: DocumentFile; reset: boolean } | undefined {
+/** conf's options for one file, with `defaults` as what it writes when the file does not exist. */
+function backendOptions(
+  spec: Pick<BackendSpec, 'file' | 'schema' | 'parsed'>,
+): (defaults: StoreData) => StoreBackendOptions {
   // conf reads and checks the file once more as it opens; parsing 5 MB twice is wasted time, checking it is not.
   let known = spec.parsed;
   const deserialize = (text: string): StoreData => {
@@ -165,7 +169,7 @@ function openBackend(
     known = undefined;
     return json as StoreData;
   };
-  const options = (defaults: StoreData): StoreBackendOptions => ({
+  return (defaults) => ({
     ...confSchemaOptions(spec.schema),
     cwd: path.dirname(spec.file),
     configName: path.basename(spec.file, '.json'),
@@ -175,6 +179,35 @@ function openBackend(
     watch: false,
     deserialize,
   });
+}
+
+/**
+ * A file that does not exist yet and may never be needed (the room sets): its backend is created at the first
+ * write, with that document as its content, and writes through it from then on.
+ */
+function backendOnFirstWrite(factory: StoreBackendFactory, file: string, schema: z.ZodType): DocumentFile {
+  let opened: DocumentFile | undefined;
+  return {
+    path: file,
+    write: (document) => {
+      opened ??= backendFile(
+        guardFile('write', file, () => factory(backendOptions({ file, schema, parsed: undefined })(document))),
+      );
+      opened.write(document);
+    },
+  };
+}
+
+/**
+ * The backend for one file. When its own check refuses a file ours accepted, that file is moved aside and the
+ * part starts from `spec.empty` (`reset`). Undefined when the file system refused: writing has stopped.
+ */
+function openBackend(
+  ctx: OpenContext,
+  factory: StoreBackendFactory,
+  spec: BackendSpec,
+): { file: DocumentFile; reset: boolean } | undefined {
+  const options = backendOptions(spec);
   let backend: StoreBackend | undefined;
   let reset = false;
   try {
@@ -231,6 +264,8 @@ export function openStoreFiles(options: {
     roomsParsed = roomsFile?.parsed;
     history = HistoryLog.open(paths.history, settings.settings.historyLimit, ctx);
   }
+  const setsRead = readDocument<RoomSetsDocument>(ctx, 'sets', paths.sets, readRoomSetsDocument);
+  let sets: readonly RoomSet[] = setsRead?.value.sets ?? [];
   const { log: lastDial, latest } = LastDialLog.open(paths.lastDial, ctx);
   rooms = rooms.map((room) => withLastDial(room, latest.get(room.id)));
 
@@ -252,6 +287,18 @@ export function openStoreFiles(options: {
     parsed: roomsParsed,
   });
   if (roomsBackend?.reset) rooms = [];
+  // Opened now only when there is a file to check; otherwise at the first save (no empty file on every start).
+  const setsBackend = setsRead
+    ? openBackend(ctx, options.backend, {
+        kind: 'sets',
+        file: paths.sets,
+        schema: roomSetsDocumentSchema,
+        defaults: roomSetsDocument(sets),
+        empty: roomSetsDocument(),
+        parsed: setsRead.parsed,
+      })
+    : undefined;
+  if (setsBackend?.reset) sets = [];
 
   const blocked = ctx.blocked;
   if (blocked) {
@@ -269,6 +316,10 @@ export function openStoreFiles(options: {
     rooms,
     settingsFile: fileOf(settingsBackend, paths.settings),
     roomsFile: fileOf(roomsBackend, paths.rooms),
+    sets,
+    setsFile: blocked
+      ? refusingFile(paths.sets, blocked)
+      : (setsBackend?.file ?? backendOnFirstWrite(options.backend, paths.sets, roomSetsDocumentSchema)),
     history,
     lastDial,
     notices: ctx.finish(),

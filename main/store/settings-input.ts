@@ -108,7 +108,8 @@ function validateField(key: (typeof SETTINGS_FIELDS)[number], value: unknown): V
   }
 }
 
-function validateRetryPolicy(value: unknown, field: string): Validated<RetryPolicy> {
+/** A retry policy within RETRY_LIMITS; settings.retry and a room set's override (room-set-input.ts) both use it. */
+export function validateRetryPolicy(value: unknown, field: string): Validated<RetryPolicy> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return invalid(field, {
       'zh-CN': `${field}：必须包含 retries、backoffMs、rejoinOnDrop、rejoins`,

@@ -23,10 +23,12 @@ import { fieldErrorFromZod } from './field-error';
 import {
   CURRENT_SCHEMA_VERSION,
   legacyStoreDataSchema,
+  roomSetsDocumentSchema,
   roomsDocumentSchema,
   settingsDocumentSchema,
   type HistoryRecord,
   type LegacyStoreData,
+  type RoomSetsDocument,
   type RoomsDocument,
   type SettingsDocument,
   settingsV1Schema,
@@ -174,4 +176,12 @@ export function readRoomsDocument(data: unknown): RoomsDocument {
   const from = versionOf(document);
   refuseNewer(from);
   return parsed(roomsDocumentSchema.safeParse(document), from);
+}
+
+/** Reads config.sets.json's document (added at v2 without a version bump: a missing file is no sets). */
+export function readRoomSetsDocument(data: unknown): RoomSetsDocument {
+  const document = checkedObject(data);
+  const from = versionOf(document);
+  refuseNewer(from);
+  return parsed(roomSetsDocumentSchema.safeParse(document), from);
 }

@@ -42,6 +42,11 @@ function goodPayloads(room: Room): Partial<Record<Channel, Record<string, unknow
     'calls:cancel': { callId: 'c1' },
     'calls:redial': { callId: 'c1' },
     'calls:redial-failed': { meeting: MEETING },
+    'sets:create': { name: 'Fuzz set', roomIds: [room.id] },
+    'sets:update': { id: 'no-such-set', patch: { name: 'Renamed' } },
+    'sets:delete': { id: 'no-such-set' },
+    'sets:import': { rows: [{ row: 2, set: 'Fuzz set', room: room.name }], apply: false },
+    'sets:dial': { setId: 'no-such-set', meeting: MEETING },
     'automation:cancel': { id: 'p1' },
     'schedules:add': {
       name: 'Monday board',

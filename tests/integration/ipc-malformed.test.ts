@@ -111,6 +111,41 @@ const CASES: Record<Channel, Case> = {
     missing: () => [{}, 'meeting'],
     huge: () => [{ meeting: { meetingId: '7567173273889276131', subject: MB } }, 'meeting.subject'],
   },
+  'sets:list': noFields,
+  'sets:create': {
+    good: (room) => ({ name: 'Board set', roomIds: [room.id] }),
+    wrongType: (room) => [{ name: 'Board set', roomIds: room.id }, 'roomIds'],
+    missing: (room) => [{ roomIds: [room.id] }, 'name'],
+    huge: (room) => [{ name: MB, roomIds: [room.id] }, 'name'],
+  },
+  'sets:update': {
+    good: () => ({ id: 'no-such-set', patch: { name: 'Renamed' } }),
+    wrongType: () => [
+      { id: 'x', patch: { retry: { retries: '2', backoffMs: [60_000], rejoinOnDrop: false, rejoins: 0 } } },
+      'patch.retry.retries',
+    ],
+    missing: () => [{ patch: { name: 'Renamed' } }, 'id'],
+    huge: () => [{ id: 'x', patch: { defaultMeeting: MB } }, 'patch.defaultMeeting'],
+  },
+  'sets:delete': {
+    good: () => ({ id: 'no-such-set' }),
+    wrongType: () => [{ id: 42 }, 'id'],
+    missing: () => [{}, 'id'],
+    huge: () => [{ id: MB }, 'id'],
+  },
+  'sets:import': {
+    // A preview: past the gate, and nothing changes.
+    good: (room) => ({ rows: [{ row: 2, set: 'Imported set', room: room.name }], apply: false }),
+    wrongType: () => [{ rows: [{ row: '2', set: 'A', room: 'B' }], apply: false }, 'rows[0].row'],
+    missing: () => [{ rows: [] }, 'apply'],
+    huge: () => [{ rows: [{ row: 2, set: 'A', room: MB }], apply: true }, 'rows[0].room'],
+  },
+  'sets:dial': {
+    good: () => ({ setId: 'no-such-set', meeting: MEETING }),
+    wrongType: () => [{ setId: 'x', meeting: { meetingId: 7567173 } }, 'meeting.meetingId'],
+    missing: () => [{ meeting: MEETING }, 'setId'],
+    huge: () => [{ setId: 'x', meeting: { ...MEETING, subject: MB } }, 'meeting.subject'],
+  },
   'automation:pending': noFields,
   'automation:cancel': {
     good: () => ({ id: 'p1' }),

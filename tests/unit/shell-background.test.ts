@@ -9,6 +9,7 @@ import {
   loginItemSupported,
   mustConfirmQuit,
   startHidden,
+  trayIconSize,
   trayVisible,
 } from '../../main/shell/run-in-background';
 import {
@@ -37,6 +38,12 @@ describe('the tray icon', () => {
     expect(trayVisible({ armedCount: 2, windowHidden: false })).toBe(true);
     expect(trayVisible({ armedCount: 0, windowHidden: true })).toBe(true);
     expect(trayVisible({ armedCount: 0, windowHidden: false })).toBe(false);
+  });
+
+  it('is the 16 px icon in the macOS menu bar, the 32 px one elsewhere', () => {
+    expect(trayIconSize('darwin')).toBe(16);
+    expect(trayIconSize('win32')).toBe(32);
+    expect(trayIconSize('linux')).toBe(32);
   });
 });
 

@@ -12,6 +12,7 @@ import { meetingHandlers } from './meetings';
 import { roomHandlers } from './rooms';
 import { importHandlers } from './rooms-import';
 import { settingsHandlers } from './settings';
+import { setHandlers } from './sets';
 
 export type { HandlerContext } from './context';
 export { DEFAULT_EXTERNAL_HOSTS } from './app';
@@ -25,6 +26,7 @@ export function createHandlers(ctx: HandlerContext): IpcHandlers {
     ...importHandlers(ctx),
     ...meetingHandlers(ctx),
     ...callHandlers(ctx),
+    ...setHandlers(ctx),
     ...automationHandlers(ctx),
     ...scheduleHandlers(ctx),
     ...historyHandlers(ctx),

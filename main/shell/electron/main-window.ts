@@ -15,6 +15,8 @@ export interface MainWindowOptions {
   readonly savedBounds: WindowBounds | undefined;
   readonly saveBounds: (bounds: WindowBounds) => void;
   readonly log: Log;
+  /** False for a start at login that waits in the tray (run-in-background.ts startHidden); default true. */
+  readonly show?: boolean;
 }
 
 /** Long enough that a drag writes the file once, short enough that a crash loses little. */
@@ -43,7 +45,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     save.flush();
   });
 
-  window.once('ready-to-show', () => window.show());
+  if (options.show !== false) window.once('ready-to-show', () => window.show());
   window.loadURL(options.url).catch((error: unknown) => {
     options.log.error('the window could not load the app', { url: options.url, error });
   });
