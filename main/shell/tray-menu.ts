@@ -6,10 +6,10 @@ import type { Locale } from '../../common/locale';
 const LABELS = {
   'zh-CN': {
     open: '打开 Room Dialer',
-    pauseAll: (n: number) => (n > 0 ? `暂停全部定时呼叫（${n} 个已启用）` : '暂停全部定时呼叫（没有已启用的）'),
+    pauseAll: (n: number) => (n > 0 ? `暂停全部计划（${n} 个已启用）` : '暂停全部计划（没有已启用的）'),
     startAtLogin: '登录时启动',
     quit: '退出',
-    tooltip: (n: number) => (n > 0 ? `Room Dialer · ${n} 个定时呼叫已启用` : 'Room Dialer'),
+    tooltip: (n: number) => (n > 0 ? `Room Dialer · ${n} 个计划已启用` : 'Room Dialer'),
   },
   'en-US': {
     open: 'Open Room Dialer',
@@ -62,8 +62,8 @@ export function trayTooltip(locale: Locale, armedCount: number): string {
 const QUIT_TEXT = {
   'zh-CN': {
     title: '退出 Room Dialer？',
-    message: (n: number) => `有 ${n} 个定时呼叫已启用。`,
-    detail: '定时呼叫只在 Room Dialer 运行时才会呼叫会议室。退出后，它们到时不会呼叫，直到再次打开 Room Dialer。',
+    message: (n: number) => `有 ${n} 个自动呼叫计划已启用。`,
+    detail: '计划只在 Room Dialer 运行时才会呼叫会议室。退出后，到时不会呼叫任何会议室，直到再次打开 Room Dialer。',
     quit: '退出',
     keep: '继续在后台运行',
   },

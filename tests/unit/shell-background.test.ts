@@ -84,7 +84,7 @@ describe('quitting', () => {
     expect(quitConfirmation('en-US', 1).message).toBe('1 schedule is armed.');
     const zh = quitConfirmation('zh-CN', 2);
     expect(zh.title).toBe('退出 Room Dialer？');
-    expect(zh.message).toBe('有 2 个定时呼叫已启用。');
+    expect(zh.message).toBe('有 2 个自动呼叫计划已启用。');
     expect(zh.buttons?.[QUIT_BUTTON]).toBe('退出');
     expect(zh.buttons).toHaveLength(2);
   });
@@ -136,7 +136,7 @@ describe('the tray menu', () => {
     const { items } = menu({ locale: 'zh-CN', armedCount: 3, loginItem: { openAtLogin: true } });
     expect(items.filter((item) => item.type !== 'separator').map((item) => item.label)).toEqual([
       '打开 Room Dialer',
-      '暂停全部定时呼叫（3 个已启用）',
+      '暂停全部计划（3 个已启用）',
       '登录时启动',
       '退出',
     ]);
@@ -145,7 +145,7 @@ describe('the tray menu', () => {
   it('has a tooltip counting what is armed', () => {
     expect(trayTooltip('en-US', 1)).toBe('Room Dialer · 1 schedule armed');
     expect(trayTooltip('en-US', 4)).toBe('Room Dialer · 4 schedules armed');
-    expect(trayTooltip('zh-CN', 4)).toBe('Room Dialer · 4 个定时呼叫已启用');
+    expect(trayTooltip('zh-CN', 4)).toBe('Room Dialer · 4 个计划已启用');
     expect(trayTooltip('en-US', 0)).toBe('Room Dialer');
   });
 });
