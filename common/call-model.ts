@@ -122,6 +122,8 @@ export interface CallView {
   readonly startedAt?: string;
   readonly updatedAt: string;
   readonly endedAt?: string;
+  /** Not a failure, but worth saying: "already in the meeting — from another desk or by the host". */
+  readonly note?: Localized;
   /** Who asked for it; absent for the operator's own dial from the window. */
   readonly origin?: CallOrigin;
   /** While it rings: when its status is read next (later when many calls share the request budget). */

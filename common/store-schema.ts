@@ -72,6 +72,8 @@ const roomBase = {
   updatedAt: isoTime,
   lastDialedAt: isoTime.optional(),
   lastOutcome: nonBlank(64).optional(),
+  /** From IT's shared address book (main/store/managed-rooms.ts): read-only at the desk. Absent on the desk's own. */
+  managed: z.literal(true).optional(),
 };
 
 /** SIP/H.323 room system dialed by address. The address format itself is checked on input (common/address.ts). */

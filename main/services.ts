@@ -49,7 +49,9 @@ export type TrackerFactory = (deps: TrackerDeps) => CallTrackerApi;
  * The real call tracker. The app leaves `pollIntervalMs` out: each dial then polls at settings.pollIntervalMs and
  * sends at most settings.maxConcurrentDials room-calls at once. Tests may poll faster than the 1 s minimum.
  */
-export function trackerFactory(tuning: { readonly pollIntervalMs?: number } = {}): TrackerFactory {
+export function trackerFactory(
+  tuning: { readonly pollIntervalMs?: number; readonly checkBeforeRing?: boolean } = {},
+): TrackerFactory {
   return (deps) =>
     new CallTracker({
       getClient: deps.clientFor,
@@ -57,6 +59,8 @@ export function trackerFactory(tuning: { readonly pollIntervalMs?: number } = {}
       log: deps.log,
       now: () => deps.now().getTime(),
       pollSpacingMs: deps.pollSpacingMs,
+      // The cross-desk guard: no room is rung that another desk already has ringing or in the meeting.
+      checkBeforeRing: true,
       ...tuning,
     });
 }

@@ -58,7 +58,11 @@ export class FaultPlan {
 
   /** The fault for a request to `path` (path with raw query); consumes one injected fault if one matches. */
   next(path: string): FaultKind | undefined {
-    const index = this.queue.findIndex((entry) => entry.path === undefined || path.startsWith(entry.path));
+    // A path matches itself and what lies under it (/v1/meeting-rooms matches /v1/meeting-rooms/room-call), but
+    // not a longer name (/v1/meeting-rooms/room-call does not match /v1/meeting-rooms/room-call-info).
+    const under = (prefix: string) =>
+      path === prefix || (path.startsWith(prefix) && ['/', '?'].includes(path.charAt(prefix.length)));
+    const index = this.queue.findIndex((entry) => entry.path === undefined || under(entry.path));
     const injected = this.queue[index];
     if (injected) {
       injected.remaining -= 1;

@@ -124,3 +124,45 @@ export function shutDownError(): CallTrackerError {
     hint: both('请重新启动 Room Dialer 后再呼叫', 'Start Room Dialer again to dial'),
   });
 }
+
+/** room-call answered status 5 (reference §8.2): Tencent failed the call at once. */
+export const FAILED_AT_ONCE_ERROR: IpcError = {
+  kind: 'api',
+  code: 'failed_at_once',
+  message: both(
+    '腾讯会议立即报告呼叫失败：会议室可能离线、忙或不可呼叫（腾讯会议没有说明是哪一种）',
+    'Tencent Meeting reported the call failed at once: Tencent does not say whether the room was busy, off or unreachable',
+  ),
+  hint: both(
+    '请确认会议室设备已开机并已注册，然后重新呼叫',
+    'Check that the room system is switched on and registered, then dial it again',
+  ),
+};
+
+/** Shown on a call the cross-desk guard did not ring: another desk's call has the room ringing. */
+export const RINGING_ELSEWHERE: Localized = both(
+  '已有其他前台（或主持人）在呼叫这个会议室：本机没有再呼叫',
+  'Already being called — from another desk or by the host; not rung from here',
+);
+
+/** Shown on a call the cross-desk guard did not ring: the room is in the meeting already. */
+export const IN_MEETING_ELSEWHERE: Localized = both(
+  '会议室已在会议中（由其他前台或主持人呼入）：本机没有再呼叫',
+  'Already in the meeting — from another desk or by the host; not rung from here',
+);
+
+/** The status read before ringing failed: nothing was rung, and the operator decides. */
+export function statusNotCheckedError(cause: IpcError): IpcError {
+  return {
+    kind: cause.kind,
+    code: cause.code,
+    message: both(
+      `没有呼叫：无法先确认其他前台是否正在呼叫这个会议室（${cause.message['zh-CN']}）`,
+      `Not rung: could not first check whether another desk is calling this room (${cause.message['en-US']})`,
+    ),
+    hint: both(
+      '没有发出任何呼叫；请确认会议室状态后再呼叫',
+      'Nothing was rung; check the room and dial it again if it is not in the meeting',
+    ),
+  };
+}

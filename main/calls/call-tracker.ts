@@ -22,6 +22,10 @@ import { ApiError, UnknownOutcomeError, WemeetError } from '../api/errors';
 import { silentLog, type Log } from '../log';
 import {
   APP_CLOSED_ERROR,
+  FAILED_AT_ONCE_ERROR,
+  IN_MEETING_ELSEWHERE,
+  RINGING_ELSEWHERE,
+  statusNotCheckedError,
   badMeetingIdError,
   callErrorOf,
   notRedialableError,
@@ -67,6 +71,11 @@ export interface CallTrackerDeps {
   readonly pollIntervalMs?: number;
   /** The shortest poll interval the request budget allows for this many active calls (RequestBudget.pollIntervalFor). */
   readonly pollSpacingMs?: (activeCalls: number) => number;
+  /**
+   * Read the room's status in the meeting right before ringing it, and leave it alone when another desk (or the
+   * host) already has it ringing or in the meeting (issue 14). On in the app; the engine's own tests leave it off.
+   */
+  readonly checkBeforeRing?: boolean;
 }
 
 export class CallTracker implements CallTrackerApi {
@@ -268,9 +277,14 @@ export class CallTracker implements CallTrackerApi {
         return;
       }
       if (call.final) return;
+      if (this.deps.checkBeforeRing && !(await this.notRungElsewhere(call, client))) return;
       call.roomCallSent = true;
+      let failedAtOnce = false;
       try {
-        inviteId = (await client.roomCall(call.spec.meeting.meetingId, call.spec.target)).inviteId;
+        const placed = await client.roomCall(call.spec.meeting.meetingId, call.spec.target);
+        inviteId = placed.inviteId;
+        // Reference §8.2: status 5 in room-call's answer means the call failed at once; no need to poll for it.
+        failedAtOnce = placed.status === 5;
       } catch (error) {
         // The client already turned every "may have been sent" failure into UnknownOutcomeError. Anything that is
         // not a WemeetError at all is a bug whose timing we cannot know: unknown too, never a retry.
@@ -286,10 +300,45 @@ export class CallTracker implements CallTrackerApi {
       this.change(call, () => {
         call.inviteId = inviteId;
       });
-      this.startPolling(call, client);
+      if (failedAtOnce) this.finish(call, 'failed', FAILED_AT_ONCE_ERROR);
+      else this.startPolling(call, client);
     } finally {
       call.settleInvite(inviteId);
     }
+  }
+
+  /**
+   * The cross-desk guard: the room's answer status in this meeting, read just before ringing it (a budgeted 'urgent'
+   * read). Another desk's call ringing it (4), or the room already in (2), means it is not rung here: the call shows
+   * that, in words, and follows a ringing one to its end. A read that fails rings nothing: the call ends failed with
+   * the reason, for the operator to decide. False when the room must not be rung now.
+   */
+  private async notRungElsewhere(call: TrackedCall, client: CallApi): Promise<boolean> {
+    let answer: RoomAnswer;
+    try {
+      answer = await client.roomCallInfo(call.spec.meeting.meetingId, call.spec.target, 'urgent');
+    } catch (error) {
+      if (call.final) return false;
+      call.startedAtMs = undefined;
+      this.finish(call, 'failed', statusNotCheckedError(this.explain(error)));
+      return false;
+    }
+    if (call.final) return false;
+    if (answer.state === 'joined') {
+      call.startedAtMs = undefined;
+      call.note = IN_MEETING_ELSEWHERE;
+      this.finish(call, 'joined');
+      return false;
+    }
+    if (answer.state === 'ringing') {
+      this.change(call, () => {
+        call.state = 'ringing';
+        call.note = RINGING_ELSEWHERE;
+      });
+      this.startPolling(call, client);
+      return false;
+    }
+    return true;
   }
 
   // ── Following calls ────────────────────────────────────────────────────────────────────────────────────────

@@ -2,6 +2,7 @@
 // every change (a listener keeping an old snapshot must never see it change under it).
 import { isFinalCallState, type CallOrigin, type CallState, type CallView } from '../../common/call-model';
 import type { IpcError } from '../../common/ipc-error';
+import type { Localized } from '../../common/locale';
 import { describeTarget, type RoomTarget } from '../../common/room-target';
 import type { WemeetClient } from '../api/client';
 import type { DialMeeting } from './types';
@@ -44,6 +45,8 @@ export class TrackedCall {
   nextCheckAtMs: number | undefined;
   /** Why the call failed or ended unknown; written to history. */
   failure: IpcError | undefined;
+  /** Something the operator should know that is not a failure: another desk has the room ringing or in. */
+  note: Localized | undefined;
   /** Why the last cancel did not go through; shown, not written to history (the call's outcome is its own). */
   cancelError: IpcError | undefined;
   /** A cancel is waiting for, or running on, this call's invite. */
@@ -102,6 +105,7 @@ export class TrackedCall {
       ...(this.endedAtMs === undefined ? {} : { endedAt: iso(this.endedAtMs) }),
       ...(this.nextCheckAtMs === undefined ? {} : { nextCheckAt: iso(this.nextCheckAtMs) }),
       ...(spec.origin === undefined ? {} : { origin: spec.origin }),
+      ...(this.note === undefined ? {} : { note: this.note }),
       ...(error === undefined ? {} : { error }),
     });
   }

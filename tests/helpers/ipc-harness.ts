@@ -44,6 +44,8 @@ export function recordingLog(): Log & { readonly entries: LogEntry[] } {
 
 export interface HarnessOptions {
   readonly simulator?: SimulatorOptions;
+  /** Another harness's simulator: two desks on the same Tencent account. */
+  readonly sim?: Simulator;
   /** Save the simulator's demo credentials before the test starts (default true). */
   readonly credentials?: boolean;
   /** Default fastTracker; undefined means the app's own (settings.pollIntervalMs, at least 1 s). */
@@ -87,7 +89,7 @@ export async function startIpcHarness(options: HarnessOptions = {}): Promise<Ipc
   // The store's clock steps one second per reading (ids stay in order); the client and tracker use real time, which
   // the simulator's signature window checks.
   const { store } = openAppStore({ cwd: dir, backend: confBackend, now: steppingClock() });
-  const sim = await startSimulator({ answerDelayMs: 0, ...options.simulator });
+  const sim = options.sim ?? (await startSimulator({ answerDelayMs: 0, ...options.simulator }));
   const secrets = new MemorySecretStore();
   const vault = new CredentialVault(secrets);
   const log = recordingLog();
@@ -190,7 +192,8 @@ export async function startIpcHarness(options: HarnessOptions = {}): Promise<Ipc
     },
     async close() {
       services.shutdown();
-      await sim.close();
+      // A simulator shared with another harness (a second desk) is closed by its owner.
+      if (!options.sim) await sim.close();
     },
   };
 }

@@ -177,7 +177,68 @@ describe('the dialer', () => {
     const before = roomCalls();
     const rung = await h.ok('calls:dial', { meeting: WEEKLY, roomIds: [room!.id], unknownOutcome: 'ring' });
     expect(rung.calls).toHaveLength(1);
-    await h.nextUpdate((c) => c.callId === rung.calls[0]!.callId && c.state !== 'queued');
-    await until(() => roomCalls() === before + 1);
+    // The lost room-call had in fact reached Tencent and the room is ringing: the status read before ringing sees it,
+    // and the room is not rung a second time.
+    const seen = await h.nextUpdate((c) => c.callId === rung.calls[0]!.callId && c.state === 'ringing');
+    expect(seen.note?.['en-US']).toMatch(/Already being called/);
+    expect(roomCalls()).toBe(before);
+  });
+
+  describe('two desks on the same credentials (the cross-desk guard)', () => {
+    it('the same room dialed into the same meeting from two desks rings once', async () => {
+      const [room] = await harnessWith(['room101@sip.example.com'], { simulator: { answerDelayMs: 600_000 } });
+      // A second desk: its own services, store and keychain, the same simulator and credentials.
+      const other = await startIpcHarness({ sim: h.sim });
+      try {
+        const deskB = await other.ok('rooms:add', {
+          name: 'Room 101',
+          kind: 'sip',
+          address: 'room101@sip.example.com',
+        });
+        const [first] = (await h.ok('calls:dial', { meeting: WEEKLY, roomIds: [room!.id] })).calls;
+        await h.nextUpdate((c) => c.callId === first!.callId && c.state === 'ringing');
+        const [second] = (await other.ok('calls:dial', { meeting: WEEKLY, roomIds: [deskB.id] })).calls;
+        const seen = await other.nextUpdate((c) => c.callId === second!.callId && c.state === 'ringing');
+        expect(seen.note?.['en-US']).toBe(
+          'Already being called — from another desk or by the host; not rung from here',
+        );
+        expect(seen.note?.['zh-CN']).toMatch(/其他前台/);
+        expect(roomCalls()).toBe(1);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('a room already in the meeting from another desk is not rung, and says so', async () => {
+      const [room] = await harnessWith(['room101@sip.example.com'], { simulator: { answerDelayMs: 100 } });
+      const other = await startIpcHarness({ sim: h.sim });
+      try {
+        const deskB = await other.ok('rooms:add', {
+          name: 'Room 101',
+          kind: 'sip',
+          address: 'room101@sip.example.com',
+        });
+        const [first] = (await h.ok('calls:dial', { meeting: WEEKLY, roomIds: [room!.id] })).calls;
+        await h.nextUpdate((c) => c.callId === first!.callId && c.state === 'joined');
+        const [second] = (await other.ok('calls:dial', { meeting: WEEKLY, roomIds: [deskB.id] })).calls;
+        const seen = await other.nextUpdate((c) => c.callId === second!.callId && isFinal(c));
+        expect(seen.state).toBe('joined');
+        expect(seen.startedAt).toBeUndefined();
+        expect(seen.note?.['en-US']).toMatch(/Already in the meeting — from another desk or by the host/);
+        expect(roomCalls()).toBe(1);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('when the status read fails, nothing is rung and the operator is told why', async () => {
+      const [room] = await harnessWith(['room101@sip.example.com'], { services: { client: { retries: 0 } } });
+      h.sim.injectFault({ kind: 'server_error', path: '/v1/meeting-rooms/room-call-info' });
+      const [call] = (await h.ok('calls:dial', { meeting: WEEKLY, roomIds: [room!.id] })).calls;
+      const seen = await h.nextUpdate((c) => c.callId === call!.callId && isFinal(c));
+      expect(seen.state).toBe('failed');
+      expect(seen.error?.message['en-US']).toMatch(/^Not rung: could not first check whether another desk/);
+      expect(roomCalls()).toBe(0);
+    });
   });
 });
