@@ -198,6 +198,11 @@ export const IPC_CONTRACT = {
       roomIds: z.array(id).min(1).max(MAX_BATCH),
       unknownOutcome: unknownOutcome.optional(),
       confirmedCount: z.int().min(1).max(MAX_BATCH).optional(),
+      /**
+       * Where the request came from, when not the operator's own pick on the board: a room-dialer:// link the
+       * operator confirmed. Recorded with each call and in history; the window may claim no other origin.
+       */
+      origin: z.strictObject({ kind: z.literal('link') }).optional(),
     }),
   ),
   /** Room sets (main/store/room-sets.ts), in the order they were made. */

@@ -9,13 +9,14 @@ type CallChannels =
 export function callHandlers(ctx: HandlerContext): HandlersFor<CallChannels> {
   const { dialer, automation } = ctx;
   return {
-    'calls:dial': ({ meeting, roomIds, unknownOutcome, confirmedCount }) =>
+    'calls:dial': ({ meeting, roomIds, unknownOutcome, confirmedCount, origin }) =>
       dialer.dial({
         meeting,
         rooms: roomIds.map((roomId) => ({ roomId })),
         listField: 'roomIds',
         ...(unknownOutcome ? { unknownOutcome } : {}),
         ...(confirmedCount === undefined ? {} : { confirmedCount }),
+        ...(origin ? { origin } : {}),
       }),
     'calls:list': ({ meetingId }) => dialer.list(meetingId),
     'calls:cancel': ({ callId }) => dialer.cancel(callId),

@@ -13,6 +13,7 @@ import {
   type SkippedRoom,
   type UnknownOutcomePolicy,
 } from '../../../common/call-model';
+import type { RequestOf } from '../../../common/ipc-contract';
 import { api, unwrap } from '../api';
 import { isNewer, latestCallPerRoom, summariseCalls, type CallProgress } from '../calls/progress';
 import type { MeetingRef } from './meeting';
@@ -27,6 +28,9 @@ export interface DialOutcome {
   /** The operator said no to a confirmation: nothing was rung. */
   readonly stopped: boolean;
 }
+
+/** Where a dial came from when it was not the operator's own pick on the board (a confirmed link). */
+export type DialOrigin = NonNullable<RequestOf<'calls:dial'>['origin']>;
 
 /** Each confirmation is asked at most once per dial; a third answer would be a loop. */
 const MAX_ROUNDS = 3;
@@ -112,12 +116,21 @@ export const useCallsStore = defineStore('calls', () => {
     return { calls: [], skipped: [], stopped: true };
   }
 
-  async function dial(meeting: MeetingRef, roomIds: readonly string[], ask: AskOperator): Promise<DialOutcome> {
+  async function dial(
+    meeting: MeetingRef,
+    roomIds: readonly string[],
+    ask: AskOperator,
+    origin?: DialOrigin,
+  ): Promise<DialOutcome> {
     const ids = [...new Set(roomIds)];
     if (ids.length === 0) return { calls: [], skipped: [], stopped: false };
     setPending(ids, true);
     try {
-      return await withConfirmations((answers) => unwrap(api().dial({ meeting, roomIds: ids, ...answers })), ask);
+      const from = origin ? { origin } : {};
+      return await withConfirmations(
+        (answers) => unwrap(api().dial({ meeting, roomIds: ids, ...answers, ...from })),
+        ask,
+      );
     } finally {
       setPending(ids, false);
     }
