@@ -41,6 +41,8 @@ export interface HarnessOptions {
   readonly getClient?: CallTrackerDeps['getClient'];
   /** A request budget for the client, and polls spread to fit it, as in the app. Default: none. */
   readonly budgetPerMinute?: number;
+  /** The app's cross-desk guard: a status read before each room-call. */
+  readonly checkBeforeRing?: boolean;
 }
 
 export interface Harness {
@@ -135,6 +137,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.log ? { log: options.log } : {}),
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
     ...(budget ? { pollSpacingMs: (active: number) => budget.pollIntervalFor(active) } : {}),
+    ...(options.checkBeforeRing ? { checkBeforeRing: true } : {}),
   });
   const updates: CallView[] = [];
   const latest = new Map<string, CallView>();

@@ -83,8 +83,8 @@ describe('RequestBudget', () => {
     expect(new RequestBudget({ perMinute: 0 }).perMinute).toBe(1);
   });
 
-  it('spreads polls: 100 active calls at 240/min, 80 % for polls, are each polled every 31.25 s', () => {
-    expect(new RequestBudget({ perMinute: 240 }).pollIntervalFor(100)).toBe(31_250);
-    expect(new RequestBudget({ perMinute: 240 }).pollIntervalFor(1)).toBe(313);
+  it("spreads polls: 100 active calls at 240/min, 80 % for polls, are each polled every 32.8 s (with the window's safety margin)", () => {
+    expect(new RequestBudget({ perMinute: 240 }).pollIntervalFor(100)).toBe(32_813);
+    expect(new RequestBudget({ perMinute: 240 }).pollIntervalFor(1)).toBe(329);
   });
 });
