@@ -69,6 +69,17 @@ function inRow(room: Room, testId: string): HTMLElement | null {
   return row(room).querySelector<HTMLElement>(`[data-testid="${testId}"]`);
 }
 
+/** The room's tile in the live roster (its call into the meeting on screen). */
+function tile(room: Room): HTMLElement {
+  const element = document.querySelector<HTMLElement>(`[data-testid="roster-tile"][data-room-id="${room.id}"]`);
+  if (!element) throw new Error(`no roster tile for ${room.name}`);
+  return element;
+}
+
+function inTile(room: Room, testId: string): HTMLElement | null {
+  return tile(room).querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+}
+
 const stateOf = (room: Room) => inRow(room, 'room-state')?.dataset['state'];
 const button = (testId: string) => byTestId(testId) as HTMLButtonElement;
 
@@ -123,7 +134,7 @@ describe('dial board', () => {
     expect(stateOf(roomA)).toBe('ringing');
     expect(inRow(roomA, 'room-dial')).toBeNull();
     fake.cancelCall.mockReturnValue(ok(makeCall(roomA, 'cancelled', { updatedAt: '2026-11-22T02:00:04.000Z' })));
-    inRow(roomA, 'room-cancel')?.click();
+    inTile(roomA, 'room-cancel')?.click();
     await settle();
     expect(fake.cancelCall).toHaveBeenCalledWith({ callId: `call-${roomA.id}` });
     expect(stateOf(roomA)).toBe('cancelled');
@@ -153,8 +164,8 @@ describe('dial board', () => {
     );
     await settle();
     expect(await textOf('dial-progress')).toBe('1 of 2 joined · 1 failed · 0 unknown · 0 cancelled · 0 ringing');
-    expect(inRow(roomB, 'room-state-reason')?.textContent).toBe('The room declined the call');
-    expect(inRow(roomB, 'room-state-hint')?.textContent).toBe('Ask someone in the room to accept');
+    expect(inTile(roomB, 'room-state-reason')?.textContent).toBe('The room declined the call');
+    expect(inTile(roomB, 'room-state-hint')?.textContent?.trim()).toBe('Ask someone in the room to accept');
     expect(await textOf('selected-count')).toBe('Selected: 0');
   });
 

@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { RequestOf } from '../../../common/ipc-contract';
+import type { IpcErrorKind } from '../../../common/ipc-error';
 import type { Localized } from '../../../common/locale';
 import { parseMeetingNumber } from '../../../common/meeting-number';
 import { meetingClosedReason } from '../../../common/meeting-state';
@@ -16,6 +17,8 @@ export type MeetingRef = RequestOf<'calls:dial'>['meeting'];
 export interface MeetingProblem {
   readonly message: Localized;
   readonly hint?: Localized;
+  /** Set when main answered with an error (absent for a code refused in the window): tells a network failure apart. */
+  readonly kind?: IpcErrorKind;
 }
 
 export const useMeetingStore = defineStore('meeting', () => {
@@ -77,7 +80,7 @@ export const useMeetingStore = defineStore('meeting', () => {
       if (seq !== lookupSeq) return false;
       meeting.value = null;
       const error = toIpcError(thrown);
-      problem.value = { message: error.message, hint: error.hint };
+      problem.value = { message: error.message, hint: error.hint, kind: error.kind };
       return false;
     } finally {
       if (seq === lookupSeq) looking.value = false;
