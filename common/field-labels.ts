@@ -46,6 +46,10 @@ export const FIELD_LABELS: Readonly<Record<string, Localized>> = {
   since: both('开始日期', 'From'),
   until: both('结束日期', 'To'),
   outcome: both('结果', 'Outcome'),
+  // A room-dialer:// link or the installed app's --dial arguments (common/dial-link.ts)
+  link: both('链接', 'Link'),
+  set: both('会议室组', 'Room set'),
+  arguments: both('启动参数', 'Command line'),
 };
 
 /** `tags[2]` → tags and 2; `rows[3].address` → address (the last name along the path) and no index. */

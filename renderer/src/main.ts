@@ -6,8 +6,11 @@ import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import { pickLocale } from '../../common/locale';
 import App from './App.vue';
+import { listenForStagedDials } from './calls/staged-dial';
 import { loadAppI18n } from './i18n';
 
+// Before anything is awaited: a link that started the app is sent as soon as the page has loaded.
+listenForStagedDials();
 // The browser's language until the saved choice is read: a Chinese system shows Chinese from the first frame.
 const i18n = await loadAppI18n(pickLocale(navigator.language));
 createApp(App).use(createPinia()).use(i18n).mount('#app');
