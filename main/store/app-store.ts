@@ -39,6 +39,17 @@ import { openStoreFiles, type DocumentFile } from './open-store';
 import { pushRecentMeeting, validateRecentMeeting, type RecentMeetingInput } from './recent-meetings';
 import { RoomIndex } from './room-index';
 import { RoomSetStore } from './room-sets';
+import {
+  applyManagedRoomPatch,
+  localRoomRefused,
+  managedRoomRefused,
+  mergeManagedRooms,
+  releaseManagedRooms,
+  UNMANAGED_POLICY,
+  type ManagedRoomInput,
+  type ManagedRoomPolicy,
+  type ManagedSyncSummary,
+} from './managed-rooms';
 import { applyRoomInput, checkNotDuplicate, createRoom, sameRoomContent, validateRoomPatch } from './rooms';
 import { applySettingsPatch, type SettingsPatch } from './settings-input';
 import { mergeTencentRooms, type ImportSummary } from './tencent-import';
@@ -127,6 +138,8 @@ export class AppStore {
   private batching: Batch | undefined;
   /** The room sets: getSet/listSets for the set dialer and the schedule runner. */
   readonly sets: RoomSetStore;
+  /** While IT shares an address book: may the desk add rooms of its own (managed-rooms.ts)? */
+  private roomPolicy: ManagedRoomPolicy = UNMANAGED_POLICY;
 
   /** Use openAppStore(); the constructor trusts its documents to be what the files hold. */
   constructor(
@@ -247,6 +260,7 @@ export class AppStore {
 
   /** Checks the input (common/room-input.ts) and refuses an address or Rooms ID already in the book. */
   addRoom(input: RoomInput): Validated<Room> {
+    if (!this.roomPolicy.allowLocalRooms) return localRoomRefused();
     const checked = validateRoomInput(input);
     if (!checked.ok) return checked;
     const room = deepFreeze(createRoom(checked.value, this.newId(), this.nowIso()));
@@ -263,6 +277,7 @@ export class AppStore {
   updateRoom(id: string, patch: Partial<RoomInput>): Validated<Room> {
     const room = this.getRoom(id);
     if (!room) return unknownRoom('id', id);
+    if (room.managed) return this.updateManagedRoom(room, patch);
     const checked = validateRoomPatch(room, patch);
     if (!checked.ok) return checked;
     const next = deepFreeze(applyRoomInput(room, checked.value, this.nowIso()));
@@ -280,6 +295,7 @@ export class AppStore {
   deleteRoom(id: string): Validated<Room> {
     const room = this.getRoom(id);
     if (!room) return unknownRoom('id', id);
+    if (room.managed) return managedRoomRefused('delete');
     this.changeRooms(
       (rooms) => {
         const at = rooms.indexOf(room);
@@ -295,6 +311,9 @@ export class AppStore {
   restoreRoom(room: Room): Validated<Room> {
     const parsed = roomSchema.safeParse(room);
     if (!parsed.success) return { ok: false, error: fieldErrorFromZod(parsed.error, 'room') };
+    // IT's rooms are never deleted at the desk, so none comes back this way; a desk's own needs the policy's leave.
+    if (parsed.data.managed) return managedRoomRefused('edit');
+    if (!this.roomPolicy.allowLocalRooms) return localRoomRefused();
     const restored = deepFreeze(parsed.data);
     if (this.getRoom(restored.id)) {
       return invalid('id', {
@@ -351,6 +370,7 @@ export class AppStore {
    * twice adds nothing the second time. One malformed entry refuses the whole import.
    */
   importTencentRooms(list: readonly MeetingRoomInfo[]): Validated<ImportSummary> {
+    if (!this.roomPolicy.allowLocalRooms) return localRoomRefused();
     const merged = mergeTencentRooms(this.rooms, list, this.nowIso(), this.newId);
     if (!merged.ok) return merged;
     const { rooms, summary } = merged.value;
@@ -362,6 +382,49 @@ export class AppStore {
       this.index.rebuild(next);
     }
     return valid(summary);
+  }
+
+  // ── IT's shared address book ───────────────────────────────────────────────────────────────────────────────
+
+  /** Only the favourite star of IT's room is the desk's to change. */
+  private updateManagedRoom(room: Room, patch: unknown): Validated<Room> {
+    const next = applyManagedRoomPatch(room, patch, this.nowIso());
+    if (!next.ok || next.value === room) return next;
+    const frozen = deepFreeze(next.value);
+    this.changeRooms(
+      (rooms) => this.replaceRoom(room, frozen, rooms),
+      (index) => index.replace(room, frozen),
+    );
+    return valid(frozen);
+  }
+
+  setManagedRoomPolicy(policy: ManagedRoomPolicy): void {
+    this.roomPolicy = Object.freeze({ ...policy });
+  }
+
+  /**
+   * Merges the whole shared book (checked entries, one per device) into the address book: one write when anything
+   * changed. Throws StoreWriteError when the file cannot be written; nothing is then changed.
+   */
+  syncManagedRooms(entries: readonly ManagedRoomInput[]): ManagedSyncSummary {
+    const { rooms, summary } = mergeManagedRooms(this.rooms, entries, this.nowIso(), this.newId);
+    if (summary.added + summary.updated + summary.adopted + summary.removed > 0) this.replaceAllRooms(rooms);
+    return summary;
+  }
+
+  /** IT stopped sharing a book: its rooms become the desk's own. Returns how many. */
+  releaseManagedRooms(): number {
+    const { rooms, released } = releaseManagedRooms(this.rooms);
+    if (released > 0) this.replaceAllRooms(rooms);
+    return released;
+  }
+
+  private replaceAllRooms(rooms: readonly Room[]): void {
+    const next = rooms.map((room) => deepFreeze(room));
+    if (this.batching) this.batching.roomsChanged = true;
+    else this.writeRooms(next);
+    this.rooms = next;
+    this.index.rebuild(next);
   }
 
   // ── Settings ───────────────────────────────────────────────────────────────────────────────────────────────

@@ -84,6 +84,11 @@ export function mergeTencentRooms(
   for (const fields of checked.value) {
     const index = indexById.get(fields.meetingRoomId);
     const existing = index === undefined ? undefined : (next[index] as TencentRoom);
+    // IT's shared book owns its rooms' names and locations (managed-rooms.ts).
+    if (existing?.managed) {
+      unchanged++;
+      continue;
+    }
     if (existing === undefined) {
       next.push({
         id: newId(),
