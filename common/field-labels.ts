@@ -50,6 +50,10 @@ export const FIELD_LABELS: Readonly<Record<string, Localized>> = {
   link: both('链接', 'Link'),
   set: both('会议室组', 'Room set'),
   arguments: both('启动参数', 'Command line'),
+  // A schedule (renderer/src/components/ScheduleDialog.vue; schedules:add)
+  setId: both('会议室组', 'Room set'),
+  minutes: both('提前分钟数', 'Minutes before the start'),
+  hostWatchMinutes: both('提前查看主持人（分钟）', 'Watch for the host from (min before)'),
 };
 
 /** `tags[2]` → tags and 2; `rows[3].address` → address (the last name along the path) and no index. */

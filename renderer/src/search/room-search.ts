@@ -206,7 +206,12 @@ export class SearchSession {
   /** The rooms of `list` matching the query, in the list's order. An empty query keeps them all (`list` itself). */
   filter<T extends Room>(list: readonly T[], query: string): readonly T[] {
     const terms = queryTerms(query);
-    if (terms.length === 0) return list;
+    if (terms.length === 0) {
+      // Back to the whole list: what was typed is done with, and its results need not be kept.
+      this.trail = [];
+      this.latest = undefined;
+      return list;
+    }
     this.prepare();
     const normalised = normalise(query);
     const version = this.index.version;
@@ -247,7 +252,8 @@ export class SearchSession {
     } else {
       for (let at = 0; at < list.length; at++) if (matches(at)) found[count++] = at;
     }
-    const positions = found.subarray(0, count);
+    // A copy of the exact size: a view would keep the whole list-sized buffer alive in the trail.
+    const positions = found.slice(0, count);
     let result: readonly T[];
     if (from !== undefined && from.positions.length === count) {
       result = from.result as readonly T[]; // narrowed, and nothing dropped out: the same rooms

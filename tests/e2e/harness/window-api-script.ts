@@ -47,12 +47,22 @@ ${transpiledWindowApi()}
     value: (event, payload) => { for (const listener of [...listenersOf(event)]) listener(payload); },
   });
   const api = module.exports.buildWindowApi(
-    // The mark lets the UI benchmark time from "the data arrived" to "the list is on screen".
+    // An answer reaches the page in a task of its own, as an Electron IPC reply does. Playwright delivers a
+    // binding's result inside a DevTools command that goes on for ~100 ms after the page's callbacks with a large
+    // answer (10,000 rooms), holding the next frame back; that is the harness, not the window. The mark lets the UI
+    // benchmark time from "the data arrived" to "the list is on screen".
     (channel, request) =>
-      invokeBinding(channel, request).then((response) => {
-        performance.mark(${JSON.stringify(RESPONSE_MARK)} + channel);
-        return response;
-      }),
+      invokeBinding(channel, request).then(
+        (response) =>
+          new Promise((resolve) => {
+            const hop = new MessageChannel();
+            hop.port1.onmessage = () => {
+              performance.mark(${JSON.stringify(RESPONSE_MARK)} + channel);
+              resolve(response);
+            };
+            hop.port2.postMessage(0);
+          }),
+      ),
     (event, listener) => {
       listenersOf(event).add(listener);
       return () => { listenersOf(event).delete(listener); };
