@@ -3,6 +3,7 @@ import type { Locale } from '../../../common/locale';
 
 const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
 const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
+const clockFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 function cached(map: Map<Locale, Intl.DateTimeFormat>, locale: Locale, options: Intl.DateTimeFormatOptions) {
   let format = map.get(locale);
@@ -27,6 +28,14 @@ export function formatTime(time: string | undefined, locale: Locale): string {
   const date = new Date(time);
   if (Number.isNaN(date.getTime())) return '';
   return cached(timeFormats, locale, { timeStyle: 'medium' }).format(date);
+}
+
+/** Hours and minutes only ("09:30" / "9:30 AM"), for meeting times and when a schedule acts; '' when unreadable. */
+export function formatClock(time: string | number | undefined, locale: Locale): string {
+  if (time === undefined) return '';
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return '';
+  return cached(clockFormats, locale, { timeStyle: 'short' }).format(date);
 }
 
 /** Unix seconds (MeetingInfo) as a date-time. */

@@ -78,6 +78,10 @@ const DEFAULT_ANSWERS: Partial<Record<Method, () => unknown>> = {
   redialFailed: () => NOTHING_DIALED,
   listHistory: () => ({ records: [], total: 0, offset: 0, capacity: { stored: 0, limit: 100_000, dropped: 0 } }),
   importRooms: () => [],
+  listSets: () => [],
+  listSchedules: () => [],
+  pendingRedials: () => [],
+  todaysMeetings: () => ({ meetings: [], readAt: new Date().toISOString(), problems: [] }),
 };
 
 /** Installs a fresh fake as window.roomDialer and returns it. */
