@@ -1,6 +1,6 @@
 // Electron entry point. Deliberately thin: it wires Electron's objects to the plain modules in shell/ (security
-// decisions, window bounds, menu, notifications, logging) and to the services (createServices via
-// shell/compose.ts), which all run and are tested under Node.
+// decisions, window bounds, menu, notifications, logging, the tray, dial links) and to the services (createServices
+// via shell/compose.ts), which all run and are tested under Node.
 import { join } from 'node:path';
 import { app, dialog, ipcMain, net, session, shell, type BrowserWindow } from 'electron';
 import type { CallView } from '../common/call-model';
@@ -8,14 +8,17 @@ import { CALL_UPDATE_EVENT } from '../common/window-api';
 import { registerHandlers } from './ipc/register';
 import { senderInfoOf } from './ipc/sender';
 import { composeApp, type ComposedApp } from './shell/compose';
+import { createDialLinkInbox } from './shell/dial-links';
 import { allowedExternalUrl } from './shell/external-links';
 import { focusWindow } from './shell/focus-window';
 import { operatorLocale } from './shell/operator-locale';
 import { redactString } from './shell/redact';
 import { rendererEntry } from './shell/renderer-entry';
+import { startHidden } from './shell/run-in-background';
 import { startAppLog, type AppLog } from './shell/electron/app-log';
 import { installAppMenu } from './shell/electron/app-menu';
 import { notifyCallOutcomes } from './shell/electron/call-notifier';
+import { deliverStagedDials, receiveOpenUrl, registerLinkHandler } from './shell/electron/dial-links';
 import { createMainWindow } from './shell/electron/main-window';
 import {
   closeLibraryIpc,
@@ -24,6 +27,7 @@ import {
   registerAppScheme,
   serveRenderer,
 } from './shell/electron/security';
+import { runInBackground, type Background } from './shell/electron/tray';
 import { electronStoreBackend } from './store/electron-store-backend';
 import { openKeychainVault } from './vault';
 
@@ -68,8 +72,18 @@ function start(appLog: AppLog): void {
 
   let window: BrowserWindow | undefined;
   let composed: ComposedApp | undefined;
-  // A second launch quits at once (see below) and brings this window forward instead.
-  app.on('second-instance', () => focusWindow(window));
+  let background: Background | undefined;
+  const reveal = () => (background ? background.show() : focusWindow(window));
+  // Links and --dial arguments are staged for the operator to confirm in the window, never dialed from here. The
+  // app's own command line is one (a link that started it on Windows and Linux); it waits until the window loads.
+  const links = createDialLinkInbox(log);
+  links.acceptArgv(process.argv);
+  receiveOpenUrl(links, reveal);
+  // A second launch quits at once (see below) and brings this window forward instead, with its link if it had one.
+  app.on('second-instance', (_event, argv) => {
+    reveal();
+    links.acceptArgv(argv);
+  });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     // Stops polling; calls still ringing are recorded in history as unknown.
@@ -90,7 +104,10 @@ function start(appLog: AppLog): void {
 
       const systemLanguage = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
       const locale = () => operatorLocale(composed?.store.getSettings().locale ?? 'system', systemLanguage);
-      const menu = () => installAppMenu(locale(), { dev: entry.dev, openExternal, logFilePath: appLog.filePath, log });
+      const menu = () => {
+        installAppMenu(locale(), { dev: entry.dev, openExternal, logFilePath: appLog.filePath, log });
+        background?.refresh();
+      };
 
       composed = await composeApp({
         env: process.env,
@@ -113,7 +130,12 @@ function start(appLog: AppLog): void {
         log,
         senderOf: senderInfoOf,
       });
+      // While a schedule is armed the app runs on in the tray (closing hides the window); with none, closing quits.
+      const armed = services.schedules;
+      background = runInBackground({ armed, locale, log });
+      const hidden = startHidden(process.argv, armed.armedCount());
       menu();
+      registerLinkHandler(log);
 
       window = createMainWindow({
         url: entry.url,
@@ -124,10 +146,13 @@ function start(appLog: AppLog): void {
           if (!saved.ok) log.warn('window position not saved', { field: saved.error.field });
         },
         log,
+        show: !hidden,
       });
       window.on('closed', () => {
         window = undefined;
       });
+      background.attach(window, hidden);
+      deliverStagedDials(window, links, reveal);
       notifyCallOutcomes(services.dialer, () => window, locale);
       log.info('started', { version: app.getVersion(), demo: composed.demo, dev: entry.dev });
     })

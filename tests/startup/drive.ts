@@ -12,7 +12,9 @@ import {
   type SessionStandIn,
 } from './electron-stand-in.js';
 import type {
+  RecordedCall,
   AppSchemeProbe,
+  BackgroundProbes,
   ChildConfig,
   ChildReport,
   GuardProbe,
@@ -212,6 +214,42 @@ function probeGuards(contents: WebContentsStandIn, which: GuardProbe['contents']
   };
 }
 
+/** The calls `step` made, in order. */
+async function callsOf(standIn: ElectronStandIn, step: () => void): Promise<RecordedCall[]> {
+  const from = standIn.recorder.calls.length;
+  step();
+  await settle();
+  return standIn.recorder.calls.slice(from);
+}
+
+/** A link the OS hands to the running app, as a second instance's command line (Windows, Linux). */
+export const SECOND_LAUNCH_LINK = 'room-dialer://dial?meeting=806-146-667&room=Board%20room&room=Lobby';
+export const MALFORMED_LINK = 'room-dialer://dial?meeting=806146667&room=A&autodial=1';
+
+async function probeBackground(standIn: ElectronStandIn): Promise<BackgroundProbes> {
+  const window = standIn.windows[0];
+  const tray = () => {
+    const live = standIn.trays.filter((entry) => !entry.destroyed);
+    if (live.length !== 1) throw new Error(`expected one tray icon, found ${live.length}`);
+    return live[0]!;
+  };
+  if (!window) throw new Error('no window');
+  const secondLaunch = (argv: string[]) => () => standIn.app.emit('second-instance', {}, argv, process.cwd(), {});
+  const close = await callsOf(standIn, () => window.emitClose());
+  const link = await callsOf(
+    standIn,
+    secondLaunch(['Room Dialer', '--allow-file-access-from-files', SECOND_LAUNCH_LINK]),
+  );
+  const badLink = await callsOf(standIn, secondLaunch(['Room Dialer', MALFORMED_LINK]));
+  // 1 is the quit question's "keep running"; the stand-in would answer the same without it (its cancelId).
+  standIn.messageBoxAnswers.push(1);
+  const quitKept = await callsOf(standIn, () => tray().clickItem(/^Quit/));
+  const pauseAll = await callsOf(standIn, () => tray().clickItem(/^Pause all schedules/));
+  const closeAfterPause = await callsOf(standIn, () => window.emitClose());
+  const quitAfterPause = await callsOf(standIn, () => standIn.app.quit());
+  return { close, link, badLink, quitKept, pauseAll, closeAfterPause, quitAfterPause };
+}
+
 function probeSecondInstance(standIn: ElectronStandIn): string[] {
   const window = standIn.windows[0];
   if (!window) return [];
@@ -273,6 +311,8 @@ async function probe(standIn: ElectronStandIn, config: ChildConfig): Promise<Sta
     guards: [...(window ? [probeGuards(window.webContents, 'window')] : []), probeGuards(later, 'later')],
     secondInstance: probeSecondInstance(standIn),
     quit: await probeQuit(standIn, config),
+    // Last: nothing is armed, so the window closes (and is gone).
+    close: await callsOf(standIn, () => window?.emitClose()),
   };
 }
 
@@ -295,6 +335,7 @@ export async function drive(config: ChildConfig, importApp: () => Promise<unknow
 
   let driverError: string | null = null;
   let probes: StartProbes | null = null;
+  let background: BackgroundProbes | null = null;
   try {
     try {
       await importApp();
@@ -314,6 +355,7 @@ export async function drive(config: ChildConfig, importApp: () => Promise<unknow
       );
       await settle();
       if (config.scenario === 'start') probes = await probe(standIn, config);
+      if (config.scenario === 'background') background = await probeBackground(standIn);
     }
   } catch (error) {
     driverError = describe(error);
@@ -326,6 +368,7 @@ export async function drive(config: ChildConfig, importApp: () => Promise<unknow
     uncaughtExceptions,
     driverError,
     probes,
+    background,
   };
   writeFileSync(config.reportPath, JSON.stringify(report, null, 2));
   // The app leaves timers and sockets behind (as it may: Electron ends the process); the report is written.

@@ -5,5 +5,5 @@ const electron = globalThis[Symbol.for('room-dialer.electron-stand-in')];
 if (!electron) throw new Error('electron stand-in: not installed (tests/startup/drive.ts installs it before the app)');
 
 export default electron;
-export const { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, protocol, screen, session, shell } =
+export const { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, protocol, screen, session, shell, Tray } =
   electron;

@@ -6,10 +6,12 @@
 // after it, a second ipcMain.handle for one channel), the stand-in refuses it too, with Electron's message.
 //
 // This is no Electron: no Chromium, no real windows, no IPC between processes. It proves the wiring, in order.
+import { existsSync } from 'node:fs';
 import type {
   BrowserWindowConstructorOptions,
   Display,
   MenuItemConstructorOptions,
+  MessageBoxSyncOptions,
   NotificationConstructorOptions,
 } from 'electron';
 // Relative imports name the .js file: harness.ts compiles these files one by one for the child, where Node's ESM
@@ -29,8 +31,58 @@ export interface ElectronStandIn {
   readonly ipcMain: IpcMainStandIn;
   readonly defaultSession: SessionStandIn;
   readonly windows: readonly BrowserWindowStandIn[];
+  /** Every tray icon the app created, destroyed ones included. */
+  readonly trays: readonly TrayStandIn[];
+  /** What dialog.showMessageBoxSync answers next (a button index); when empty, the box's cancelId, as Esc would. */
+  readonly messageBoxAnswers: number[];
   /** Announces a webContents the way Electron does for each new one (a window's, devtools'). */
   announceWebContents(contents: WebContentsStandIn): void;
+}
+
+/** A menu as the app built it: its template, whose click handlers the driver may call as the operator would. */
+export interface MenuStandIn {
+  readonly items: MenuItemConstructorOptions[];
+}
+
+/** The tray icon: what it shows (image, tooltip, menu) is kept for the driver. */
+export class TrayStandIn extends RecordingEmitter {
+  tooltip = '';
+  menu: MenuStandIn | null = null;
+  destroyed = false;
+
+  constructor(
+    recorder: Recorder,
+    readonly image: string,
+  ) {
+    super(recorder, 'tray');
+  }
+
+  setToolTip(tooltip: string): void {
+    this.recorder.call('tray.setToolTip', [tooltip]);
+    this.tooltip = tooltip;
+  }
+
+  setContextMenu(menu: MenuStandIn | null): void {
+    this.recorder.call('tray.setContextMenu', [menu === null ? null : menu.items.map((item) => item.label ?? '—')]);
+    this.menu = menu;
+  }
+
+  destroy(): void {
+    this.recorder.call('tray.destroy');
+    this.destroyed = true;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** The driver's: the operator picks the menu item whose label matches. */
+  clickItem(label: RegExp): void {
+    const item = this.menu?.items.find((entry) => label.test(entry.label ?? ''));
+    if (!item?.click) throw new Error(`the tray menu has no item ${label}`);
+    this.recorder.call('<driver> tray menu', [item.label]);
+    (item.click as () => void)();
+  }
 }
 
 /** The named exports the ESM facade (electron-facade.mjs) re-exports: exactly the implemented modules. */
@@ -46,6 +98,7 @@ export const MODULE_NAMES = [
   'screen',
   'session',
   'shell',
+  'Tray',
 ] as const;
 
 export function createElectronStandIn(options: StandInOptions): ElectronStandIn {
@@ -54,7 +107,11 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
   const ipcMain = new IpcMainStandIn(recorder);
   const defaultSession = new SessionStandIn(recorder);
   const windows: BrowserWindowStandIn[] = [];
+  const trays: TrayStandIn[] = [];
+  const messageBoxAnswers: number[] = [];
   const strictApp = strict('app', app, recorder);
+  // Electron's app.quit() asks `before-quit` first, then closes every window; the driver sees both.
+  app.closeWindows = () => windows.map((window) => window.emitClose());
 
   const announceWebContents = (contents: WebContentsStandIn) => {
     recorder.call('<electron> web-contents-created', [contents.id]);
@@ -75,6 +132,17 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
 
     static getAllWindows(): BrowserWindowStandIn[] {
       return [...windows];
+    }
+  }
+
+  // A class so `new Tray()` works; Electron refuses a tray before `ready`, and an image it cannot read shows nothing.
+  class Tray {
+    constructor(image: string) {
+      recorder.call('new Tray', [image, existsSync(image) ? 'image exists' : 'image missing']);
+      app.requireReady('Cannot create Tray before app is ready');
+      const tray = new TrayStandIn(recorder, image);
+      trays.push(tray);
+      return strict('tray', tray, recorder);
     }
   }
 
@@ -99,6 +167,7 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
     app: strictApp,
     BrowserWindow: strict('BrowserWindow', BrowserWindow, recorder),
     Notification: strict('Notification', Notification, recorder),
+    Tray: strict('Tray', Tray, recorder),
     ipcMain: strict('ipcMain', ipcMain, recorder),
     dialog: strict(
       'dialog',
@@ -106,13 +175,19 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
         showErrorBox(title: string, content: string): void {
           recorder.call('dialog.showErrorBox', [title, content]);
         },
+        /** (options) or (window, options), as Electron takes them; answers from messageBoxAnswers. */
+        showMessageBoxSync(first: object, second?: MessageBoxSyncOptions): number {
+          const options = (second ?? first) as MessageBoxSyncOptions;
+          recorder.call('dialog.showMessageBoxSync', [second ? 'over the window' : 'no window', options]);
+          return messageBoxAnswers.shift() ?? options.cancelId ?? 0;
+        },
       },
       recorder,
     ),
     Menu: strict(
       'Menu',
       {
-        buildFromTemplate(template: MenuItemConstructorOptions[]): object {
+        buildFromTemplate(template: MenuItemConstructorOptions[]): MenuStandIn {
           recorder.call('Menu.buildFromTemplate', [template]);
           return strict('menu', { items: template }, recorder);
         },
@@ -189,6 +264,8 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
     ipcMain,
     defaultSession,
     windows,
+    trays,
+    messageBoxAnswers,
     announceWebContents,
   };
 }

@@ -96,7 +96,8 @@ export interface ChildRun {
 /** One scenario in its own Node process (hooks and globals stay there), with only `env` from outside. */
 export async function runChild(config: ChildConfig, env: NodeJS.ProcessEnv): Promise<ChildRun> {
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(HERE, 'child.mjs'), JSON.stringify(config)], {
+    const args = [path.join(HERE, 'child.mjs'), JSON.stringify(config), ...(config.argv ?? [])];
+    const child = spawn(process.execPath, args, {
       cwd: REPO,
       env,
     });

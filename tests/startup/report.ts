@@ -16,7 +16,8 @@ export interface UnimplementedUse {
   readonly stack: string | undefined;
 }
 
-export type Scenario = 'start' | 'lock-refused' | 'start-fails';
+/** background: a schedule is armed at start, and the app was started at login (--hidden) with a link. */
+export type Scenario = 'start' | 'lock-refused' | 'start-fails' | 'background';
 
 /** What the test asks the child to do (JSON in argv). */
 export interface ChildConfig {
@@ -33,6 +34,8 @@ export interface ChildConfig {
   /** For the start scenario: a room address the simulator keeps ringing, and a meeting code it knows. */
   readonly ringingAddress?: string;
   readonly meetingCode?: string;
+  /** Appended to the child's command line, as the OS would start the app with them (a link, --hidden). */
+  readonly argv?: readonly string[];
 }
 
 export interface PermissionProbe {
@@ -83,8 +86,28 @@ export interface StartProbes {
   readonly guards: readonly GuardProbe[];
   /** The calls on the window made by a second launch, in order. */
   readonly secondInstance: readonly string[];
+  /** What closing the window did with nothing armed: the calls from the close on. */
+  readonly close: readonly RecordedCall[];
   /** A call left ringing at quit: its state before will-quit, and its history record after. */
   readonly quit: { readonly stateBefore: unknown; readonly history: unknown };
+}
+
+/** The background scenario, step by step: the calls each step made, in order. */
+export interface BackgroundProbes {
+  /** The operator closes the window while a schedule is armed. */
+  readonly close: readonly RecordedCall[];
+  /** A second launch with a good link. */
+  readonly link: readonly RecordedCall[];
+  /** A second launch with a malformed link. */
+  readonly badLink: readonly RecordedCall[];
+  /** Quit from the tray while armed; the operator answers "keep running". */
+  readonly quitKept: readonly RecordedCall[];
+  /** Pause all schedules from the tray (the window is showing). */
+  readonly pauseAll: readonly RecordedCall[];
+  /** Close the window once nothing is armed. */
+  readonly closeAfterPause: readonly RecordedCall[];
+  /** Quit once nothing is armed. */
+  readonly quitAfterPause: readonly RecordedCall[];
 }
 
 export interface ChildReport {
@@ -95,4 +118,5 @@ export interface ChildReport {
   /** The driver's own failure (a probe threw, or the start neither opened a window nor exited). */
   readonly driverError: string | null;
   readonly probes: StartProbes | null;
+  readonly background: BackgroundProbes | null;
 }

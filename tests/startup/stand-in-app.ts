@@ -2,7 +2,7 @@
 // lock's answer, `ready`), the paths under a temp userData, and the IPC registrations, refused twice as Electron does.
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import type { App, IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { App, IpcMain, IpcMainInvokeEvent, LoginItemSettings, Settings } from 'electron';
 // Relative imports name the .js file: harness.ts compiles these files one by one for the child, where Node's ESM
 // loader needs the extension.
 import type { Recorder } from './recorder.js';
@@ -66,12 +66,18 @@ type AppSurface =
   | 'getLocale'
   | 'getPreferredSystemLanguages'
   | 'name'
-  | 'isPackaged';
+  | 'isPackaged'
+  | 'setAsDefaultProtocolClient'
+  | 'setLoginItemSettings'
+  | 'getLoginItemSettings';
 
 export class AppStandIn extends RecordingEmitter implements Pick<App, AppSurface> {
   name: string;
   /** Run from out/ as `npm start` does: not packaged. */
   isPackaged = false;
+  /** Closes every window as app.quit() does once `before-quit` let it go on (set by electron-stand-in.ts). */
+  closeWindows: () => void = () => {};
+  private openAtLogin = false;
   private readyFired = false;
   private resolveReady: () => void = () => {};
   private readonly readyPromise = new Promise<void>((resolve) => {
@@ -91,8 +97,39 @@ export class AppStandIn extends RecordingEmitter implements Pick<App, AppSurface
     return this.options.singleInstanceLock;
   }
 
+  /**
+   * As Electron: `before-quit` first, which may cancel the quit; then every window is asked to close. The driver
+   * plays `will-quit` itself when it wants the services to stop.
+   */
   quit(): void {
     this.recorder.call('app.quit');
+    let prevented = false;
+    this.emit('before-quit', { preventDefault: () => (prevented = true) });
+    if (!prevented) this.closeWindows();
+  }
+
+  setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean {
+    this.recorder.call('app.setAsDefaultProtocolClient', [protocol, ...(path === undefined ? [] : [path, args])]);
+    return true;
+  }
+
+  setLoginItemSettings(settings: Settings): void {
+    this.recorder.call('app.setLoginItemSettings', [settings]);
+    this.openAtLogin = settings.openAtLogin ?? false;
+  }
+
+  getLoginItemSettings(): LoginItemSettings {
+    this.recorder.call('app.getLoginItemSettings');
+    return {
+      openAtLogin: this.openAtLogin,
+      openAsHidden: false,
+      wasOpenedAtLogin: false,
+      wasOpenedAsHidden: false,
+      restoreState: false,
+      status: this.openAtLogin ? 'enabled' : 'not-registered',
+      executableWillLaunchAtLogin: this.openAtLogin,
+      launchItems: [],
+    };
   }
 
   /** Electron ends the process here; the stand-in records the code and lets the driver report. */

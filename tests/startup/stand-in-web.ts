@@ -74,6 +74,7 @@ export class BrowserWindowStandIn extends RecordingEmitter {
   readonly webContents: WebContentsStandIn;
   private minimized = false;
   private visible = false;
+  private destroyed = false;
 
   constructor(
     recorder: Recorder,
@@ -83,14 +84,36 @@ export class BrowserWindowStandIn extends RecordingEmitter {
     this.webContents = new WebContentsStandIn(recorder);
   }
 
+  /** The page "loads" at once: did-finish-load follows on the next turn, as Chromium's would after the load. */
   loadURL(url: string): Promise<void> {
     this.recorder.call('window.loadURL', [url]);
     this.webContents.mainFrame.url = url;
+    setImmediate(() => this.webContents.emit('did-finish-load'));
     return Promise.resolve();
   }
 
   isDestroyed(): boolean {
-    return false;
+    return this.destroyed;
+  }
+
+  hide(): void {
+    this.recorder.call('window.hide');
+    this.visible = false;
+  }
+
+  /**
+   * The close button (or app.quit()): `close` may be prevented; if not, the window is gone (`closed`). Records
+   * which it was.
+   */
+  emitClose(): void {
+    if (this.destroyed) return;
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    this.recorder.call('<electron> window close', [prevented ? 'prevented' : 'closed']);
+    if (prevented) return;
+    this.destroyed = true;
+    this.visible = false;
+    this.emit('closed');
   }
 
   isMinimized(): boolean {

@@ -2,11 +2,13 @@
 // whose 'electron' is a recording stand-in (electron-stand-in.ts). Nothing here launches Electron, so this proves
 // the wiring of main/index.ts and main/shell/electron/ (what is called, in which order, and what the installed
 // hooks answer), not Chromium's behaviour. It is no substitute for starting the real app on a release machine.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type ResponseOf } from '../../common/ipc-contract';
+import { schedulesDocumentSchema } from '../../common/schedule';
+import { STAGED_DIAL_EVENT } from '../../common/window-api';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../main/shell/app-protocol';
 import { buildCsp } from '../../main/shell/csp';
 import { demoEnv, startSimulator, type Simulator } from '../../simulator/server';
@@ -39,12 +41,21 @@ afterAll(async () => {
 });
 
 let runs = 0;
+interface RunOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** The app's command line after the executable (a link, --hidden). */
+  readonly argv?: readonly string[];
+  /** Writes into userData before the app starts. */
+  readonly prepare?: (userData: string) => void;
+}
+
 /** One scenario in a child, with a clean environment: only what Node needs, a temp HOME, plus `env`. */
-async function run(scenario: Scenario, options: { env?: NodeJS.ProcessEnv } = {}): Promise<ChildRun> {
+async function run(scenario: Scenario, options: RunOptions = {}): Promise<ChildRun> {
   runs += 1;
   const home = path.join(dir, `run-${runs}`);
   const userData = path.join(home, 'Room Dialer');
-  mkdirSync(home, { recursive: true });
+  mkdirSync(userData, { recursive: true });
+  options.prepare?.(userData);
   const config: ChildConfig = {
     scenario,
     driver,
@@ -54,6 +65,7 @@ async function run(scenario: Scenario, options: { env?: NodeJS.ProcessEnv } = {}
     version,
     ringingAddress: RINGING_ADDRESS,
     meetingCode: MEETING_CODE,
+    ...(options.argv ? { argv: options.argv } : {}),
   };
   const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: home, LANG: 'en_US.UTF-8', ...options.env };
   return runChild(config, env);
@@ -222,12 +234,144 @@ describe('a normal start (demo mode, against the simulator)', () => {
     expect(probes.secondInstance).toEqual(['window.restore', 'window.show', 'window.focus']);
   });
 
+  it('with nothing armed: no tray icon, the window shows once painted, and closing it closes it', () => {
+    expect(apis(calls)).not.toContain('new Tray');
+    expect(calls.filter((call) => call.api === 'window.once').map((call) => call.args[0])).toContain('ready-to-show');
+    expect(apis(probes.close)).toContain('<electron> window close');
+    expect(first(probes.close, '<electron> window close')?.args).toEqual(['closed']);
+    expect(apis(probes.close)).not.toContain('window.hide');
+  });
+
+  it('registers as the room-dialer:// handler, and stages nothing for an ordinary start', () => {
+    expect(first(calls, 'app.setAsDefaultProtocolClient')?.args).toEqual(['room-dialer']);
+    expect(calls.filter((call) => call.api === 'webContents.send' && call.args[0] === STAGED_DIAL_EVENT)).toEqual([]);
+  });
+
   it('will-quit shuts the services down: a call still ringing goes to history as unknown', () => {
     expect(probes.quit.stateBefore).toBe('ringing');
     const history = probes.quit.history as ResponseOf<'history:list'>;
     expect(history.records).toEqual([
       expect.objectContaining({ roomName: 'Stand-in lobby', outcome: 'unknown', errorCode: 'app_closed' }),
     ]);
+  });
+});
+
+/** room-call requests the simulator has received: each is a room rung. */
+const roomCalls = () => sim.requests.filter((request) => request.path === '/v1/meeting-rooms/room-call').length;
+/** What the window was sent on STAGED_DIAL_EVENT. */
+const staged = (list: readonly RecordedCall[]) =>
+  list
+    .filter((call) => call.api === 'webContents.send' && call.args[0] === STAGED_DIAL_EVENT)
+    .map((call) => call.args[1]);
+
+/** A link that started the app (Windows and Linux hand it over as an argument), with the login item's --hidden. */
+const START_LINK = 'room-dialer://dial?meeting=806146667&room=Stand-in%20lobby';
+
+/** An armed schedule in the schedule runner's file, for a meeting the simulator does not have: it never dials. */
+function armedSchedule(userData: string): void {
+  const document = schedulesDocumentSchema.parse({
+    schemaVersion: 1,
+    schedules: [
+      {
+        id: 'schedule-1',
+        name: 'Stand-in board',
+        setId: 'no-such-set',
+        meeting: { meetingId: '99999999999999999999' },
+        recurring: false,
+        trigger: { kind: 'at_start' },
+        hostWatchMinutes: 10,
+        armed: true,
+      },
+    ],
+  });
+  // Demo mode: the store is demo.json, the schedules demo.schedules.json beside it.
+  writeFileSync(path.join(userData, 'demo.schedules.json'), JSON.stringify(document));
+}
+
+describe('running in the tray while a schedule is armed; links staged for confirmation', () => {
+  let result: ChildRun;
+  let calls: readonly RecordedCall[];
+  let steps: NonNullable<ChildRun['report']['background']>;
+  let roomCallsBefore: number;
+
+  beforeAll(async () => {
+    roomCallsBefore = roomCalls();
+    result = await run('background', { env: demoEnv(sim.url), argv: ['--hidden', START_LINK], prepare: armedSchedule });
+    calls = result.report.calls;
+    if (!result.report.background) throw new Error(`not probed: ${JSON.stringify(troubles(result))}`);
+    steps = result.report.background;
+  }, 150_000);
+
+  it('runs through without touching anything the stand-in lacks, and without an unhandled error', () => {
+    expect(troubles(result)).toEqual(NO_TROUBLE);
+  });
+
+  it('shows a tray icon from the built app’s files, with the menu and tooltip for one armed schedule', () => {
+    const tray = first(calls, 'new Tray');
+    expect(tray?.afterReady).toBe(true);
+    const [image, exists] = tray!.args as [string, string];
+    expect(exists).toBe('image exists');
+    // Inside out/main, so the packaged app.asar holds it (package:check checks that too).
+    expect(path.relative(path.join(OUT, 'main'), image).startsWith('..')).toBe(false);
+    expect(image).toMatch(/\.png$/);
+    expect(first(calls, 'tray.setToolTip')?.args).toEqual(['Room Dialer · 1 schedule armed']);
+    expect(first(calls, 'tray.setContextMenu')?.args).toEqual([
+      ['Open Room Dialer', '—', 'Pause all schedules (1 armed)', '—', 'Quit'],
+    ]);
+  });
+
+  it('started at login (--hidden), the window waits hidden; the link it was started with shows it, staged', () => {
+    expect(calls.filter((call) => call.api === 'window.once').map((call) => call.args[0])).not.toContain(
+      'ready-to-show',
+    );
+    expect(staged(calls)[0]).toEqual({ kind: 'staged', dial: { meeting: '806146667', rooms: ['Stand-in lobby'] } });
+    const sent = calls.find((call) => call.api === 'webContents.send' && call.args[0] === STAGED_DIAL_EVENT);
+    const shown = first(calls, 'window.show');
+    expect(shown!.seq).toBeLessThan(sent!.seq);
+  });
+
+  it('closing the window hides it to the tray instead of quitting', () => {
+    expect(first(steps.close, '<electron> window close')?.args).toEqual(['prevented']);
+    expect(apis(steps.close)).toContain('window.hide');
+    expect(apis(steps.close)).not.toContain('app.quit');
+  });
+
+  it('a second launch with a link brings the window back and stages the dial in it; nothing rings', () => {
+    expect(apis(steps.link)).toEqual(expect.arrayContaining(['window.show', 'window.focus']));
+    expect(staged(steps.link)).toEqual([
+      { kind: 'staged', dial: { meeting: '806146667', rooms: ['Board room', 'Lobby'] } },
+    ]);
+    // Nothing rang from any link of this run (the start's, the second launch's): no room-call reached the simulator.
+    expect(roomCalls()).toBe(roomCallsBefore);
+  });
+
+  it('a malformed link gets a notice in the window naming the field, and dials nothing', () => {
+    const [notice] = staged(steps.badLink) as [{ kind: string; error: { field: string; message: object } }];
+    expect(notice.kind).toBe('refused');
+    expect(notice.error.field).toBe('link');
+    expect(notice.error.message).toEqual({
+      'zh-CN': expect.stringContaining('未知参数 "autodial"'),
+      'en-US': expect.stringContaining('unknown parameter "autodial"'),
+    });
+    expect(roomCalls()).toBe(roomCallsBefore);
+  });
+
+  it('Quit from the tray asks first while armed; "keep running" keeps the app and its window', () => {
+    expect(apis(steps.quitKept)).toEqual(['<driver> tray menu', 'app.quit', 'dialog.showMessageBoxSync']);
+    const [, question] = first(steps.quitKept, 'dialog.showMessageBoxSync')!.args as [string, Record<string, unknown>];
+    expect(question).toMatchObject({
+      title: 'Quit Room Dialer?',
+      message: '1 schedule is armed.',
+      buttons: ['Quit', 'Keep running in the background'],
+      cancelId: 1,
+    });
+  });
+
+  it('Pause all schedules from the tray: nothing armed, the tray goes; then closing closes and quitting asks nothing', () => {
+    expect(apis(steps.pauseAll)).toContain('tray.destroy');
+    expect(first(steps.closeAfterPause, '<electron> window close')?.args).toEqual(['closed']);
+    expect(apis(steps.closeAfterPause)).not.toContain('window.hide');
+    expect(apis(steps.quitAfterPause)).toEqual(['app.quit']);
   });
 });
 
