@@ -4,7 +4,8 @@
 //   2. `electron-builder --dir --linux` with electronDist → a placeholder Electron in a temp dir (no Electron binary
 //      exists here, and none may be downloaded), output in the same temp dir, never in dist/;
 //   3. app.asar holds out/main, out/preload, out/renderer and package.json, and no sources, tests, maps or
-//      development-only packages; keytar's native prebuild for this target only, unpacked;
+//      development-only packages; keytar's native prebuild for this target only, unpacked; the files the main
+//      bundle opens by path (the tray icons);
 //   4. the app payload is under budget; the fuses were flipped in the packaged executable; what the bundled main
 //      process loads at run time (keytar) resolves and loads under Node, and the packaged CLI runs.
 // Exits 1 with every failed assertion listed.
@@ -18,6 +19,7 @@ import { listAsarFiles } from './package/asar-listing';
 import { auditAsar } from './package/audit-asar';
 import { formatBytes, summarizeAsar } from './package/asar-summary';
 import { checkBuilderConfig } from './package/check-config';
+import { checkMainAssets, referencedAssets } from './package/main-assets';
 import { checkFlippedFuses, createPlaceholderElectron } from './package/placeholder-electron';
 import { smokeLoadDependencies } from './package/smoke-load';
 import { concludeGate } from './conclude-gate';
@@ -81,6 +83,8 @@ async function main(): Promise<number> {
       keytarPrebuild: `linux-${ARCH}`,
     });
     failures.push(...audit.failures);
+    const assets = referencedAssets(readFileSync(join(ROOT, 'out/main/index.js'), 'utf8'));
+    failures.push(...checkMainAssets(assets, files));
     for (const file of files.filter((entry) => entry.unpacked)) {
       const onDisk = join(unpackedDir, file.path);
       if (!existsSync(onDisk) || statSync(onDisk).size !== file.size)
@@ -106,6 +110,7 @@ async function main(): Promise<number> {
 
     console.log(`\n${summarizeAsar(files, audit.packages).join('\n')}`);
     for (const note of audit.notes) console.log(`note: ${note}`);
+    console.log(`files out/main opens at run time: ${assets.join(', ')}`);
     console.log('sizes:');
     console.log(`  app.asar           ${formatBytes(asarBytes)}`);
     console.log(`  app.asar.unpacked  ${formatBytes(unpackedBytes)}  (budget ${formatBytes(UNPACKED_BUDGET)})`);

@@ -1,6 +1,7 @@
 // The promises electron-builder.yml must keep (issue #5), as a pure check over the parsed file. The fuse list here
 // is the specification; the YAML is checked against it, and the packaged binary is read back against it.
 import type { Configuration } from 'electron-builder';
+import { DIAL_LINK_SCHEME } from '../../common/dial-link';
 
 /** Every fuse issue #5 asks for, in electron-builder's `electronFuses` keys. */
 export const REQUIRED_FUSES = {
@@ -78,6 +79,13 @@ function checkTargets(config: Configuration, failures: string[]): void {
   expect(failures, config.deb?.depends?.includes('libsecret-1-0') === true, 'deb.depends must include libsecret-1-0');
 }
 
+/** The installers register the app as the handler of room-dialer:// links (common/dial-link.ts). */
+function checkProtocols(config: Configuration, failures: string[]): void {
+  const protocols = config.protocols === undefined ? [] : [config.protocols].flat();
+  const schemes = protocols.flatMap((protocol) => protocol.schemes);
+  expect(failures, schemes.includes(DIAL_LINK_SCHEME), `protocols must register the ${DIAL_LINK_SCHEME} scheme`);
+}
+
 export function checkBuilderConfig(config: Configuration): string[] {
   const failures: string[] = [];
   expect(failures, config.appId === 'com.roomdialer.app', 'appId must be com.roomdialer.app');
@@ -90,5 +98,6 @@ export function checkBuilderConfig(config: Configuration): string[] {
   checkFiles(config, failures);
   checkFuses(config, failures);
   checkTargets(config, failures);
+  checkProtocols(config, failures);
   return failures;
 }

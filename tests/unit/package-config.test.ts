@@ -20,6 +20,7 @@ interface Editable {
   linux: { files: string[] };
   nsis: Record<string, unknown>;
   deb: { depends: string[] };
+  protocols?: { name: string; schemes: string[] }[];
 }
 
 /** A deep copy of the committed config with one change applied. */
@@ -82,5 +83,18 @@ describe('electron-builder.yml', () => {
   it('keeps keytar prebuilds by Node platform name, not electron-builder section name', () => {
     expect(keytarPrebuildFilter('win')).toBe('!node_modules/@github/keytar/prebuilds/!(win32-${arch}){,/**/*}');
     expect(keytarPrebuildFilter('mac')).toBe('!node_modules/@github/keytar/prebuilds/!(darwin-${arch}){,/**/*}');
+  });
+
+  it('registers the room-dialer:// scheme for the installers, and names it when it is gone', () => {
+    expect(committedConfig().protocols).toEqual([{ name: 'Room Dialer', schemes: ['room-dialer'] }]);
+    const failures = checkBuilderConfig(
+      changed((config) => {
+        config.protocols = [{ name: 'Room Dialer', schemes: ['roomdialer'] }];
+      }),
+    );
+    expect(failures).toEqual(['electron-builder.yml: protocols must register the room-dialer scheme']);
+    expect(checkBuilderConfig(changed((config) => delete config.protocols))).toEqual([
+      'electron-builder.yml: protocols must register the room-dialer scheme',
+    ]);
   });
 });
