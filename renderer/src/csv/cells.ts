@@ -1,10 +1,10 @@
 // CSV cell rules shared by every export and import: Excel-safe output (a BOM so Excel reads UTF-8 Chinese, and
 // formula-looking cells prefixed with ' so a spreadsheet never runs them) and the way back on import.
 import Papa from 'papaparse';
+import { FORMULA_START } from '../../../common/csv-cells';
 
 /** Excel opens a BOM-less UTF-8 CSV as the local code page and garbles Chinese. */
 const BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function toCsv(fields: readonly string[], rows: readonly (readonly string[])[]): string {
   return (
@@ -17,7 +17,4 @@ export function toCsv(fields: readonly string[], rows: readonly (readonly string
   );
 }
 
-/** Undoes the export's formula guard: "'=x" read back is "=x". Other leading quotes are the operator's text. */
-export function unescapeCell(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
-}
+export { unescapeCell } from '../../../common/csv-cells';

@@ -1,13 +1,5 @@
-// Tags as one line of text (the room form and CSV files): separated by commas or semicolons, ASCII or full-width
-// as a Chinese input method types them. Trimmed, empty ones dropped; the validator then refuses bad ones by name.
-const SEPARATORS = /[;；,，|]/;
-
-export function splitTags(text: string): string[] {
-  return text
-    .split(SEPARATORS)
-    .map((tag) => tag.trim())
-    .filter((tag) => tag !== '');
-}
+// Tags as one line of text in the room form and CSV files; splitting lives in common/ (IT's shared book reads it too).
+export { splitTags } from '../../../common/room-tags';
 
 export function joinTags(tags: readonly string[], separator = '; '): string {
   return tags.join(separator);
