@@ -5,7 +5,7 @@ import { computed, shallowRef } from 'vue';
 import type { CredentialInput, CredentialPublicView } from '../../../common/credentials';
 import type { AppInfo, ConnectionTestResult, RequestOf } from '../../../common/ipc-contract';
 import type { IpcError } from '../../../common/ipc-error';
-import type { Locale } from '../../../common/locale';
+import { pickLocale, type Locale } from '../../../common/locale';
 import type { Settings } from '../../../common/store-schema';
 import { api, toIpcError, unwrap } from '../api';
 import { resolveLocale } from '../i18n';
@@ -19,7 +19,11 @@ export const useSettingsStore = defineStore('settings', () => {
   /** Why something could not be read at start (the keychain, usually); shown on the settings screen. */
   const loadError = shallowRef<IpcError | null>(null);
 
-  const locale = computed<Locale>(() => resolveLocale(settings.value?.locale, appInfo.value?.systemLocale ?? 'en-US'));
+  // Until main has said which language the system has, the browser's (which the window opened in): no switch to
+  // another language and back while the settings load.
+  const locale = computed<Locale>(() =>
+    resolveLocale(settings.value?.locale, appInfo.value?.systemLocale ?? pickLocale(navigator.language)),
+  );
   const configured = computed(() => credentials.value?.configured === true);
 
   /** Each part on its own: an unreadable keychain must not hide the settings or the language. */
