@@ -45,8 +45,11 @@ function noSuchSet(field: string): OperatorFailure {
     kind: 'not_found',
     code: 'not_found',
     field,
-    message: both(`${field}：没有这个会议室组合，可能已被删除`, `${field}: no such room set; it may have been deleted`),
-    hint: both('没有呼叫任何会议室；请刷新组合列表后重试', 'No room was called; reload the room sets and try again'),
+    message: both(`${field}：没有这个会议室组，可能已被删除`, `${field}: no such room set; it may have been deleted`),
+    hint: both(
+      '没有呼叫任何会议室；请刷新会议室组列表后重试',
+      'No room was called; reload the room sets and try again',
+    ),
   });
 }
 
@@ -56,11 +59,11 @@ const noMeeting = (): OperatorFailure =>
     code: 'bad_input',
     field: 'meeting',
     message: both(
-      'meeting：当前没有查到的会议，这个组合也没有默认会议',
+      'meeting：当前没有查到的会议，这个会议室组也没有默认会议',
       'meeting: no meeting is looked up and this set has no default meeting',
     ),
     hint: both(
-      '没有呼叫任何会议室；请先查找会议，或为组合设置默认会议',
+      '没有呼叫任何会议室；请先查找会议，或为会议室组设置默认会议',
       'No room was called; look up a meeting first, or give the set a default meeting',
     ),
   });

@@ -54,8 +54,8 @@ const FILES: Readonly<Record<StoreFileKind, { label: Localized; startsWith: Loca
     startsWith: { 'zh-CN': '空的上次通话结果', 'en-US': 'no last outcomes shown' },
   },
   sets: {
-    label: { 'zh-CN': '会议室组合文件', 'en-US': 'The room sets file' },
-    startsWith: { 'zh-CN': '没有会议室组合', 'en-US': 'no room sets' },
+    label: { 'zh-CN': '会议室组文件', 'en-US': 'The room sets file' },
+    startsWith: { 'zh-CN': '没有会议室组', 'en-US': 'no room sets' },
   },
 };
 

@@ -164,7 +164,7 @@ export function planSetImport(
         row.row,
         'room',
         both(
-          `“${room.name}”已在组合“${group.name}”中（第 ${earlier} 行），只导入一次`,
+          `“${room.name}”已在会议室组“${group.name}”中（第 ${earlier} 行），只导入一次`,
           `"${room.name}" is already in the set "${group.name}" (row ${earlier}); imported once`,
         ),
       );
@@ -175,7 +175,7 @@ export function planSetImport(
         row.row,
         'room',
         both(
-          `组合“${group.name}”已有 ${ROOM_SET_LIMITS.rooms} 个会议室（上限），这一行未导入`,
+          `会议室组“${group.name}”已有 ${ROOM_SET_LIMITS.rooms} 个会议室（上限），这一行未导入`,
           `the set "${group.name}" already has ${ROOM_SET_LIMITS.rooms} rooms, the most a set holds; this row was not imported`,
         ),
       );
@@ -195,7 +195,7 @@ export function planSetImport(
         group.firstRow,
         'set',
         both(
-          `会议室组合已达上限（${ROOM_SET_LIMITS.sets} 个），组合“${group.name}”未导入`,
+          `会议室组已达上限（${ROOM_SET_LIMITS.sets} 个），会议室组“${group.name}”未导入`,
           `there are already ${ROOM_SET_LIMITS.sets} room sets, the most Room Dialer keeps; the set "${group.name}" was not imported`,
         ),
       );

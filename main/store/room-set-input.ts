@@ -45,7 +45,7 @@ export function validateSetRoomIds(
   }
   if (value.length > ROOM_SET_LIMITS.rooms) {
     return invalid(field, {
-      'zh-CN': `${field}：会议室过多（${value.length} 个，一个组合最多 ${ROOM_SET_LIMITS.rooms} 个）`,
+      'zh-CN': `${field}：会议室过多（${value.length} 个，一个会议室组最多 ${ROOM_SET_LIMITS.rooms} 个）`,
       'en-US': `${field}: too many rooms (${value.length}; a set holds at most ${ROOM_SET_LIMITS.rooms})`,
     });
   }
@@ -61,7 +61,7 @@ export function validateSetRoomIds(
     if (!roomExists(id) && !allowed(id)) return invalid(itemField, unknownRoomMessage(itemField, capText(id, 40)));
     if (ids.includes(id)) {
       return invalid(itemField, {
-        'zh-CN': `${itemField}：这个会议室已在组合中（每个会议室只能出现一次）`,
+        'zh-CN': `${itemField}：这个会议室已在会议室组中（每个会议室只能出现一次）`,
         'en-US': `${itemField}: this room is already in the set (each room once)`,
       });
     }
@@ -79,13 +79,13 @@ function merged(input: unknown, base: SetFields | undefined): Validated<Record<s
   if (!isPlainObject(input)) {
     return base
       ? invalid('patch', { 'zh-CN': 'patch：必须是要修改的字段', 'en-US': 'patch: must be the fields to change' })
-      : invalid('set', { 'zh-CN': 'set：必须是会议室组合的字段', 'en-US': 'set: must be the fields of a room set' });
+      : invalid('set', { 'zh-CN': 'set：必须是会议室组的字段', 'en-US': 'set: must be the fields of a room set' });
   }
   const extra = Object.keys(input).find((key) => !(SET_FIELDS as readonly string[]).includes(key));
   if (extra !== undefined) {
     const field = capText(extra, 64);
     return invalid(field, {
-      'zh-CN': `${field}：不是会议室组合的字段`,
+      'zh-CN': `${field}：不是会议室组的字段`,
       'en-US': `${field}: is not a field of a room set`,
     });
   }

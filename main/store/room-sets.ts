@@ -26,7 +26,7 @@ function deepFreeze<T>(value: T): T {
 
 function unknownSet(field: string): Validated<never> {
   return invalid(field, {
-    'zh-CN': `${field}：没有这个会议室组合，可能已被删除`,
+    'zh-CN': `${field}：没有这个会议室组，可能已被删除`,
     'en-US': `${field}: no such room set; it may have been deleted`,
   });
 }
@@ -94,7 +94,7 @@ export class RoomSetStore {
     const other = this.byName.get(nameKey(name));
     if (!other || other.id === exceptId) return undefined;
     return invalid('name', {
-      'zh-CN': `name：已有名为“${other.name}”的会议室组合（名称不区分大小写）`,
+      'zh-CN': `name：已有名为“${other.name}”的会议室组（名称不区分大小写）`,
       'en-US': `name: there is already a room set named "${other.name}" (names ignore case)`,
     });
   }
@@ -170,7 +170,7 @@ export class RoomSetStore {
 
 function tooManySets(): Validated<never> {
   const message: Localized = {
-    'zh-CN': `sets：会议室组合已达上限（${ROOM_SET_LIMITS.sets} 个）；请先删除不再使用的组合`,
+    'zh-CN': `sets：会议室组已达上限（${ROOM_SET_LIMITS.sets} 个）；请先删除不再使用的会议室组`,
     'en-US': `sets: there are already ${ROOM_SET_LIMITS.sets} room sets, the most Room Dialer keeps; delete one you no longer use first`,
   };
   return invalid('sets', message);

@@ -21,9 +21,9 @@ export function setHandlers(ctx: HandlerContext): HandlersFor<SetChannels> {
     if (sets.getSet(id)) return;
     throw notFound(
       'id',
-      { 'zh-CN': 'id：没有这个会议室组合，可能已被删除', 'en-US': 'id: no such room set; it may have been deleted' },
+      { 'zh-CN': 'id：没有这个会议室组，可能已被删除', 'en-US': 'id: no such room set; it may have been deleted' },
       {
-        'zh-CN': '未做任何更改；请刷新组合列表后重试',
+        'zh-CN': '未做任何更改；请刷新会议室组列表后重试',
         'en-US': 'Nothing was changed; reload the room sets and try again',
       },
     );

@@ -136,6 +136,27 @@ export const useCallsStore = defineStore('calls', () => {
     }
   }
 
+  /**
+   * A room set (sets:dial): the set's rooms wait like a batch dial's while main rings them into `meeting`, or into
+   * the set's default meeting when it is left out.
+   */
+  async function dialSet(
+    setId: string,
+    meeting: MeetingRef | undefined,
+    roomIds: readonly string[],
+    ask: AskOperator,
+  ): Promise<DialOutcome> {
+    setPending(roomIds, true);
+    try {
+      return await withConfirmations(
+        (answers) => unwrap(api().dialSet({ setId, ...(meeting ? { meeting } : {}), ...answers })),
+        ask,
+      );
+    } finally {
+      setPending(roomIds, false);
+    }
+  }
+
   function redialFailed(meeting: MeetingRef, ask: AskOperator): Promise<DialOutcome> {
     return withConfirmations(
       ({ confirmedCount }) =>
@@ -176,6 +197,7 @@ export const useCallsStore = defineStore('calls', () => {
     showMeeting,
     isActive,
     dial,
+    dialSet,
     cancel,
     cancelAll,
     redialFailed,
