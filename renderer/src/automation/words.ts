@@ -1,6 +1,7 @@
 // The automation in the operator's words, in the language on screen: a schedule's trigger, status and next action,
 // how far away something is, and whether a meeting's host is in (said in words and with an icon, never by colour
-// alone). One home for these sentences, so the list, the header and the dialog say the same thing the same way.
+// alone), and who asked for a call in history. One home for these sentences, so the list, the header, the dialog
+// and history say the same thing the same way.
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { meetingStateLabel } from '../../../common/meeting-state';
@@ -9,6 +10,7 @@ import type { TodayMeeting } from '../../../common/today-meetings';
 import { useLocale } from '../i18n';
 import { formatClock } from '../util/format';
 import { nextAction, relativeIn } from './countdown';
+import { parseOrigin } from './origin';
 
 /** Whether the host is in: read now (in / out), not started yet, or not readable. */
 export type HostPresence = 'in' | 'out' | 'not_started' | 'unknown';
@@ -82,8 +84,19 @@ export function useAutomationWords() {
     return te(key) ? t(key) : meetingStateLabel(status)[locale.value];
   }
 
+  /** A history record's origin ("schedule: Monday board") in words; '' for the operator's own dial. */
+  function originText(origin: string | undefined): string {
+    if (origin === undefined || origin === '') return '';
+    const parts = parseOrigin(origin);
+    if (!parts) return origin;
+    const count = parts.attempt === undefined ? '' : ` ${parts.attempt}/${parts.of ?? parts.attempt}`;
+    const what = `${t(`automation.origin.${parts.kind}`)}${count}`;
+    return parts.label === undefined ? what : t('automation.origin.labelled', { what, label: parts.label });
+  }
+
   return {
     locale: computed(() => locale.value),
+    originText,
     inWords,
     clock,
     triggerText,

@@ -462,6 +462,17 @@ const enUS = {
       cancelLabel: 'Cancel the automatic redial of {room}',
       cancelled: 'Automatic redial of {room} cancelled',
     },
+    origin: {
+      column: 'Origin',
+      operator: 'Operator',
+      cli: 'Command line',
+      set: 'Room set',
+      schedule: 'Schedule',
+      retry: 'Retry',
+      rejoin: 'Rejoin',
+      link: 'Link',
+      labelled: '{what}: {label}',
+    },
     header: {
       next: 'Next schedule: {name} · {what}',
       label: 'Next armed schedule',

@@ -454,6 +454,17 @@ const zhCN = {
       cancelLabel: '取消 {room} 的自动重呼',
       cancelled: '已取消 {room} 的自动重呼',
     },
+    origin: {
+      column: '来源',
+      operator: '操作员',
+      cli: '命令行',
+      set: '会议室组',
+      schedule: '计划',
+      retry: '自动重呼',
+      rejoin: '自动重新入会',
+      link: '链接',
+      labelled: '{what}：{label}',
+    },
     header: {
       next: '下一个计划：{name} · {what}',
       label: '下一个自动呼叫计划',
