@@ -260,9 +260,10 @@ describe('an operator session in the built renderer', () => {
 
     await ui.dialButton(CSV_ROOMS.offline.name).click();
     await expect.poll(() => ui.stateOf(CSV_ROOMS.offline.name).getAttribute('data-state'), UI_WAIT).toBe('failed');
-    const row = ui.dialRow(CSV_ROOMS.offline.name);
-    expect((await row.getByTestId('room-state-reason').textContent())?.trim()).not.toBe('');
-    expect((await row.getByTestId('room-state-hint').textContent())?.trim()).not.toBe('');
+    const tile = ui.rosterTile(CSV_ROOMS.offline.name);
+    expect(await tile.getAttribute('data-state')).toBe('failed');
+    expect((await tile.getByTestId('room-state-reason').textContent())?.trim()).not.toBe('');
+    expect((await tile.getByTestId('room-state-hint').textContent())?.trim()).not.toBe('');
     await shot('failed-call-zh-CN.png');
   });
 

@@ -149,7 +149,7 @@ const enUS = {
       noMeeting: 'Type the meeting code above and press Enter to look it up. Then pick rooms and dial them.',
       redial: 'Redial',
       redialRoom: 'Redial {name}',
-      dialAgainAsk: 'Check, then dial again',
+      dialAgainAsk: 'Redial…',
       dialAgainAskRoom: 'Check {name}, then dial it again',
       dialAgainAskHint: 'Asks first: the room may still be ringing or already be in the meeting',
       edit: 'Edit room',

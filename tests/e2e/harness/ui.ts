@@ -47,6 +47,11 @@ export class OperatorUi {
     return this.page.getByTestId('book-list').locator(`[data-testid="book-row"][data-room-name="${name}"]`);
   }
 
+  /** A room's tile in the live roster: its call into the meeting on screen, with the cause and the next step. */
+  rosterTile(name: string): Locator {
+    return this.page.getByTestId('live-roster').locator(`[data-testid="roster-tile"][data-room-name="${name}"]`);
+  }
+
   /** The call state of a room on the dial board ("none" before its first call). */
   stateOf(name: string): Locator {
     return this.dialRow(name).getByTestId('room-state');
