@@ -14,6 +14,7 @@ import type { TodayMeetings } from './today-meetings';
 import type { CredentialPublicView } from './credentials';
 import type { IpcError } from './ipc-error';
 import type { Locale } from './locale';
+import type { ManagedInfo } from './managed-config';
 import { ROOM_SET_LIMITS, type SetImportReport } from './room-set';
 import type { HistoryPage, RecentMeeting, Room, RoomSet, Settings } from './store-schema';
 import type { MeetingInfo } from './wemeet-types';
@@ -99,6 +100,8 @@ export interface AppInfo {
   readonly clockSkewMs: number | null;
   /** Store problems found at start (a file moved aside, an upgrade), to show the operator once. */
   readonly notices: readonly { readonly message: Record<Locale, string>; readonly backupPath: string }[];
+  /** What IT's managed configuration sets (common/managed-config.ts); absent when the desk is not managed. */
+  readonly managed?: ManagedInfo;
 }
 
 export interface ImportRowResult {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { CREDENTIAL_LIMITS } from './credentials';
 import { validateEndpoint } from './endpoint';
 import type { Localized } from './locale';
+import { MAX_CSV_ROWS } from './room-csv';
 import { codePointLength } from './room-input';
 import { retryPolicySchema, SETTINGS_LIMITS, SETTINGS_LOCALES, type Settings } from './store-schema';
 import type { FieldError } from './validation';
@@ -19,9 +20,10 @@ export const MANAGED_CONFIG_VERSION = 1;
 export const MANAGED_CONFIG_MAX_BYTES = 256 * 1024;
 
 export const SHARED_BOOK_LIMITS = {
-  /** Refused before parsing when larger (a shared book of 20,000 rooms is about 3 MB of CSV). */
+  /** Refused before parsing when larger (10,000 rooms are about 1.5 MB of CSV). */
   maxBytes: 16 * 1024 * 1024,
-  rooms: 20_000,
+  /** As many as one CSV import takes (common/room-csv.ts MAX_CSV_ROWS). */
+  rooms: MAX_CSV_ROWS,
   /** How often a running app asks for a newer copy; 0: only at start. */
   refreshMinutes: { min: 0, max: 24 * 60 },
   defaultRefreshMinutes: 60,

@@ -23,7 +23,7 @@ import { createHandlers, DEFAULT_EXTERNAL_HOSTS } from './ipc/handlers';
 import type { IpcHandlers } from './ipc/types';
 import type { Log } from './log';
 import type { AppStore, StoreNotice } from './store/app-store';
-import type { CredentialVault } from './vault/credential-vault';
+import type { CredentialVaultApi } from './vault/credential-vault';
 
 export const APP_NAME = 'Room Dialer';
 
@@ -72,7 +72,7 @@ export interface ServicesOptions {
   /** From openAppStore(): shown once through app:info. */
   readonly storeNotices?: readonly StoreNotice[];
   /** openKeychainVault() in the app; demoSetupFromEnv()'s vault in demo mode; an in-memory one in tests. */
-  readonly vault: CredentialVault;
+  readonly vault: CredentialVaultApi;
   /** Electron's net.fetch in the app (system proxy), Node's fetch in tests. */
   readonly fetch: FetchLike;
   readonly appVersion: string;

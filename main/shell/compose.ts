@@ -3,17 +3,20 @@
 // call tracker (services.ts's default), and createServices() over them. main/index.ts passes in what only Electron has; the
 // tests pass conf, Node's fetch and the simulator.
 import type { CallView } from '../../common/call-model';
+import { DEFAULT_PROFILE } from '../../common/credentials';
 import type { Locale } from '../../common/locale';
 import type { Settings } from '../../common/store-schema';
 import type { FetchLike } from '../api/client';
 import type { IpcHandlers } from '../ipc/types';
 import type { Log } from '../log';
+import { startManagedDesk, type ManagedDesk } from '../managed/managed-desk';
 import { createServices, type Services, type TrackerFactory } from '../services';
 import { demoSetupFromEnv } from '../services/demo';
 import { openAppStore, type AppStore } from '../store/app-store';
 import type { StoreBackendFactory } from '../store/backend';
 import type { CredentialVault } from '../vault/credential-vault';
 import type { LogRedaction } from './logger';
+import { withManagedDesk } from './managed-handlers';
 
 export const STORE_NAME = 'config';
 export const DEMO_STORE_NAME = 'demo';
@@ -40,6 +43,8 @@ export interface ComposeOptions {
   /** In demo mode the demo credentials from the environment are registered here, so the log masks them. */
   readonly redaction?: LogRedaction;
   readonly createTracker?: TrackerFactory;
+  /** Where IT's managed configuration is looked for (main/managed/policy-location.ts); default process.platform. */
+  readonly platform?: NodeJS.Platform;
 }
 
 export interface ComposedApp {
@@ -48,6 +53,8 @@ export interface ComposedApp {
   /** services.handlers, with settings:update reporting changes to onSettingsChanged. */
   readonly handlers: IpcHandlers;
   readonly demo: boolean;
+  /** IT's managed configuration in force (docs/DEPLOYMENT.md); absent in demo mode. */
+  readonly managed?: ManagedDesk;
 }
 
 /** `handlers` with `listener` told the settings after each settings:update that went through. */
@@ -77,7 +84,21 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   });
   for (const notice of notices) log.warn('store: ' + notice.kind, { backupPath: notice.backupPath });
 
-  const vault = demo ? demo.vault : options.openVault();
+  // IT's managed configuration: never in demo mode, whose endpoint must stay the simulator and whose store is its own.
+  const managed = demo
+    ? undefined
+    : await startManagedDesk({
+        env: options.env,
+        platform: options.platform ?? process.platform,
+        userDataDir: options.userDataDir,
+        store,
+        fetch: options.fetch,
+        log,
+        now: () => new Date(),
+        profile: DEFAULT_PROFILE,
+      });
+  const keychain = demo ? demo.vault : options.openVault();
+  const vault = managed ? managed.wrapVault(keychain) : keychain;
   // Whatever the keychain (or the demo) holds is masked in the log from the first read on, wherever it turns up.
   const redaction = options.redaction;
   if (redaction) vault.onSecrets((secrets) => secrets.forEach((secret) => redaction.addSecret(secret)));
@@ -95,6 +116,12 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     ...(options.createTracker ? { createTracker: options.createTracker } : {}),
   });
   const onSettingsChanged = options.onSettingsChanged;
-  const handlers = onSettingsChanged ? withSettingsListener(services.handlers, onSettingsChanged) : services.handlers;
-  return { store, services, handlers, demo: demo !== undefined };
+  const own = managed ? withManagedDesk(services.handlers, managed) : services.handlers;
+  const handlers = onSettingsChanged ? withSettingsListener(own, onSettingsChanged) : own;
+  if (!managed) return { store, services, handlers, demo: demo !== undefined };
+  const shutdown = () => {
+    managed.shutdown();
+    services.shutdown();
+  };
+  return { store, services: { ...services, shutdown }, handlers, demo: false, managed };
 }

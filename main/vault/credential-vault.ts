@@ -266,6 +266,9 @@ export class CredentialVault {
   }
 }
 
+/** What the app and its handlers use of a vault: CredentialVault, or a layer over it (main/managed/managed-vault.ts). */
+export type CredentialVaultApi = Pick<CredentialVault, 'load' | 'publicView' | 'save' | 'delete' | 'onSecrets'>;
+
 function profileName(profile: string): string {
   const name = validateProfileName(profile);
   if (!name.ok) throw new InvalidProfileError(name.error);

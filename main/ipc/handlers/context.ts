@@ -8,11 +8,11 @@ import type { ScheduleRunner, ScheduleSets } from '../../calls/schedules';
 import type { TodayMeetingsReader } from '../../calls/today-meetings';
 import type { Log } from '../../log';
 import type { AppStore } from '../../store/app-store';
-import type { CredentialVault } from '../../vault/credential-vault';
+import type { CredentialVaultApi } from '../../vault/credential-vault';
 
 export interface HandlerContext {
   readonly store: AppStore;
-  readonly vault: CredentialVault;
+  readonly vault: CredentialVaultApi;
   /** The keychain profile the app uses. */
   readonly profile: string;
   /** The only way a room is rung. */
