@@ -122,6 +122,8 @@ export interface CallView {
   readonly startedAt?: string;
   readonly updatedAt: string;
   readonly endedAt?: string;
+  /** Tencent's last answer about this call: room-call-info's status and response time. */
+  readonly answer?: { readonly status: AnswerStatus; readonly responseTime?: string };
   /** Not a failure, but worth saying: "already in the meeting — from another desk or by the host". */
   readonly note?: Localized;
   /** Who asked for it; absent for the operator's own dial from the window. */

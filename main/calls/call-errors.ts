@@ -151,8 +151,12 @@ export const IN_MEETING_ELSEWHERE: Localized = both(
   'Already in the meeting — from another desk or by the host; not rung from here',
 );
 
-/** The status read before ringing failed: nothing was rung, and the operator decides. */
+/**
+ * The status read before ringing failed: nothing was rung, and the operator decides. Tencent's own refusal (no
+ * permission, no such meeting) is what room-call would have answered too, so it is shown as it is.
+ */
 export function statusNotCheckedError(cause: IpcError): IpcError {
+  if (cause.kind === 'api') return cause;
   return {
     kind: cause.kind,
     code: cause.code,

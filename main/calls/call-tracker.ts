@@ -364,6 +364,7 @@ export class CallTracker implements CallTrackerApi {
 
   private applyAnswer(call: TrackedCall, answer: RoomAnswer): void {
     if (call.final) return;
+    call.lastAnswer = answer;
     const next = callStateForAnswer(answer.status);
     // 1 ("not called") means Tencent has not started ringing this invite yet; it never takes a call back from ringing.
     if (next === 'calling' || next === call.state) return;

@@ -3,6 +3,7 @@
 import { isFinalCallState, type CallOrigin, type CallState, type CallView } from '../../common/call-model';
 import type { IpcError } from '../../common/ipc-error';
 import type { Localized } from '../../common/locale';
+import type { RoomAnswer } from '../../common/wemeet-types';
 import { describeTarget, type RoomTarget } from '../../common/room-target';
 import type { WemeetClient } from '../api/client';
 import type { DialMeeting } from './types';
@@ -45,6 +46,8 @@ export class TrackedCall {
   nextCheckAtMs: number | undefined;
   /** Why the call failed or ended unknown; written to history. */
   failure: IpcError | undefined;
+  /** What Tencent last answered about this call (room-call-info), for the CLI's JSON and the window's detail. */
+  lastAnswer: RoomAnswer | undefined;
   /** Something the operator should know that is not a failure: another desk has the room ringing or in. */
   note: Localized | undefined;
   /** Why the last cancel did not go through; shown, not written to history (the call's outcome is its own). */
@@ -106,6 +109,14 @@ export class TrackedCall {
       ...(this.nextCheckAtMs === undefined ? {} : { nextCheckAt: iso(this.nextCheckAtMs) }),
       ...(spec.origin === undefined ? {} : { origin: spec.origin }),
       ...(this.note === undefined ? {} : { note: this.note }),
+      ...(this.lastAnswer === undefined
+        ? {}
+        : {
+            answer: {
+              status: this.lastAnswer.status,
+              ...(this.lastAnswer.responseTime ? { responseTime: this.lastAnswer.responseTime } : {}),
+            },
+          }),
       ...(error === undefined ? {} : { error }),
     });
   }

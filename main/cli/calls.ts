@@ -1,16 +1,17 @@
 // `call`, `cancel` and `status`: ringing a room, stopping it, reading its answer. room-call is sent once and never
 // repeated here; a lost answer comes back from the client as UnknownOutcomeError (exit 4, "check the status").
 import { answerStatusInfo } from '../../common/call-status';
-import type { Localized } from '../../common/locale';
+import { CALL_STATE_LABELS, isFinalCallState, type CallView } from '../../common/call-model';
+import type { Locale, Localized } from '../../common/locale';
+import type { OperatorError } from '../../common/operator-error';
 import { formatMeetingCode, type MeetingRef } from '../../common/meeting-number';
 import { describeTarget, type RoomTarget } from '../../common/room-target';
 import type { RoomAnswer } from '../../common/wemeet-types';
 import type { WemeetClient } from '../api/client';
-import { WemeetError } from '../api/errors';
+import { WemeetError, type ErrorPayload } from '../api/errors';
+import { CallTracker, type CallTrackerStore } from '../calls/call-tracker';
+import { Dialer } from '../calls/dialer';
 import { EXIT, type Reporter } from './output';
-
-/** Tencent gives up ringing after 60 s (status 0); stop waiting a little after that. */
-const WAIT_LIMIT_MS = 75_000;
 
 export async function meetingIdOf(client: WemeetClient, meeting: MeetingRef): Promise<string> {
   return meeting.kind === 'id' ? meeting.meetingId : (await client.getMeetingByCode(meeting.meetingCode)).meetingId;
@@ -88,14 +89,51 @@ export async function cancel(
 export interface WaitOptions {
   readonly wait: boolean;
   readonly intervalMs: number;
-  readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => number;
 }
 
 /**
- * Rings the room once. With --wait, prints each state change until the ringing is over: exit 0 when the room
- * joined, EXIT.notJoined when it ended any other way (rejected, no answer, cancelled, left), so a script can tell
- * the two apart.
+ * The CLI's store for the call engine: no address book (the room is typed on the command line), no history (the
+ * app's history is the app's), and the one setting it reads: one room-call at a time.
+ */
+const CLI_CALL_STORE: CallTrackerStore = {
+  getRoom: () => undefined,
+  getSettings: () => ({ pollIntervalMs: 2000, maxConcurrentDials: 1 }),
+  markDialed: () => ({ ok: false, error: { field: 'roomId', message: { 'zh-CN': '', 'en-US': '' } } }),
+  appendHistory: () => ({ ok: false, error: { field: 'history', message: { 'zh-CN': '', 'en-US': '' } } }),
+};
+
+/** The first column of every --wait line: the app's state word; the text: the app's label, or the call's note. */
+function stateLine(call: CallView): Localized {
+  const label = CALL_STATE_LABELS[call.state];
+  const note = call.note;
+  return {
+    'zh-CN': `${call.state}\t${note ? note['zh-CN'] : label['zh-CN']}`,
+    'en-US': `${call.state}\t${note ? note['en-US'] : label['en-US']}`,
+  };
+}
+
+/** Exit code for a call that ended with an error: only here do errors become exit codes. */
+export function exitCodeOf(error: OperatorError): number {
+  switch (error.kind) {
+    case 'validation':
+      return EXIT.badInput;
+    case 'api':
+    case 'clock_skew':
+      return EXIT.api;
+    case 'not_configured':
+    case 'keychain':
+      return EXIT.credentials;
+    default:
+      return EXIT.network;
+  }
+}
+
+/**
+ * Rings the room once, through the same dialer, call engine, status poller and state words as the app (so the
+ * cross-desk guard holds here too: a room another desk has ringing or in the meeting is not rung again). With
+ * --wait, prints each state change until the call is over: exit 0 when the room joined, EXIT.notJoined when it
+ * ended any other way (rejected, no answer, cancelled, left); a failed call exits with its error's code.
  */
 export async function call(
   client: WemeetClient,
@@ -104,53 +142,87 @@ export async function call(
   reporter: Reporter,
   options: WaitOptions,
 ): Promise<number> {
-  const meeting = ref.kind === 'code' ? await client.getMeetingByCode(ref.meetingCode) : undefined;
-  const meetingId = meeting?.meetingId ?? (ref.kind === 'id' ? ref.meetingId : '');
-  const into = meeting ? `${meeting.subject} (${formatMeetingCode(meeting.meetingCode)})` : meetingId;
-  const { inviteId } = await client.roomCall(meetingId, target);
-  const called = { invite_id: inviteId, meeting_id: meetingId };
-  // The first column is the state, as on every --wait line; the text says what was done.
-  reporter.progress({
-    'zh-CN': `calling\t正在呼叫 ${describeTarget(target)} 加入 ${into}（invite ${inviteId}）`,
-    'en-US': `calling\tinviting ${describeTarget(target)} into ${into} (invite ${inviteId})`,
+  const found = ref.kind === 'code' ? await client.getMeetingByCode(ref.meetingCode) : undefined;
+  const meetingId = found?.meetingId ?? (ref.kind === 'id' ? ref.meetingId : '');
+  const into = found ? `${found.subject} (${formatMeetingCode(found.meetingCode)})` : meetingId;
+  const tracker = new CallTracker({
+    getClient: () => client,
+    store: CLI_CALL_STORE,
+    pollIntervalMs: options.intervalMs,
+    checkBeforeRing: true,
+    now: options.now,
   });
-  if (!options.wait) {
-    if (reporter.json) reporter.result(called, '');
-    return EXIT.ok;
-  }
-
-  const deadline = options.now() + WAIT_LIMIT_MS;
-  let last: string | undefined;
-  for (;;) {
-    const answer = await client.roomCallInfo(meetingId, target);
-    const info = answerStatusInfo(answer.status);
-    if (answer.state !== last) {
-      reporter.progress({
-        'zh-CN': `${answer.state}\t${info.label['zh-CN']}`,
-        'en-US': `${answer.state}\t${info.label['en-US']}`,
-      });
-      last = answer.state;
-    }
-    if (info.settled) {
-      if (reporter.json) reporter.result({ ...called, ...statusJson(answer) }, '');
-      return answer.state === 'joined' ? EXIT.ok : EXIT.notJoined;
-    }
-    if (options.now() >= deadline) {
+  const dialer = new Dialer({
+    tracker,
+    store: { getRoom: () => undefined },
+    getClient: async () => client,
+    now: options.now,
+  });
+  const room = describeTarget(target);
+  let announced = false;
+  let lastState: string | undefined;
+  const settled = new Promise<CallView>((resolve) => {
+    dialer.onUpdate((view) => {
+      if (!announced && view.inviteId !== undefined) {
+        announced = true;
+        lastState = 'calling';
+        // The first column is the state, as on every --wait line; the text says what was done.
+        reporter.progress({
+          'zh-CN': `calling\t正在呼叫 ${room} 加入 ${into}（invite ${view.inviteId}）`,
+          'en-US': `calling\tinviting ${room} into ${into} (invite ${view.inviteId})`,
+        });
+      }
+      const shown = view.state !== 'queued' && view.state !== 'calling';
+      if (options.wait && shown && view.state !== lastState) {
+        lastState = view.state;
+        reporter.progress(stateLine(view));
+      }
+      if (isFinalCallState(view.state) || (!options.wait && (view.inviteId !== undefined || view.note))) {
+        resolve(view);
+      }
+    });
+  });
+  try {
+    const meeting = { meetingId, ...(found ? { meetingCode: found.meetingCode, subject: found.subject } : {}) };
+    await dialer.dial({ meeting, rooms: [{ roomId: '', roomName: room, target }], origin: { kind: 'cli' } });
+    const view = await settled;
+    if (view.error && (view.state === 'failed' || view.state === 'unknown')) {
       reporter.error({
-        kind: 'timeout',
-        code: 'wait_limit',
-        invite_id: inviteId,
-        message:
-          reporter.locale === 'zh-CN'
-            ? `${WAIT_LIMIT_MS / 1000} 秒后会议室仍未应答（最后状态：${answer.state}）`
-            : `The room had not answered after ${WAIT_LIMIT_MS / 1000} s (last state: ${answer.state})`,
-        hint:
-          reporter.locale === 'zh-CN'
-            ? `用 room-dialer status 查看状态，或用 room-dialer cancel --invite ${inviteId} 取消`
-            : `Check with room-dialer status, or stop it with room-dialer cancel --invite ${inviteId}`,
+        ...payloadOf(view.error, reporter.locale),
+        ...(view.inviteId ? { invite_id: view.inviteId } : {}),
       });
-      return EXIT.network;
+      return exitCodeOf(view.error);
     }
-    await options.sleep(options.intervalMs);
+    const base = { invite_id: view.inviteId ?? null, meeting_id: meetingId };
+    if (!options.wait) {
+      if (!announced) reporter.progress(stateLine(view));
+      if (reporter.json) reporter.result(base, '');
+      return EXIT.ok;
+    }
+    if (reporter.json) {
+      reporter.result(
+        {
+          ...base,
+          status: view.answer?.status ?? null,
+          state: view.state,
+          response_time: view.answer?.responseTime ?? null,
+        },
+        '',
+      );
+    }
+    return view.state === 'joined' ? EXIT.ok : EXIT.notJoined;
+  } finally {
+    // Without --wait the tool leaves the room ringing; nothing is written anywhere.
+    tracker.shutdown();
   }
+}
+
+function payloadOf(error: OperatorError, locale: Locale): ErrorPayload {
+  return {
+    kind: error.kind,
+    code: error.code,
+    message: error.message[locale],
+    hint: error.hint[locale],
+    ...(error.field ? { field: error.field } : {}),
+  };
 }

@@ -1,11 +1,12 @@
 // The `room-dialer` command line: scripted dialing over the same client the app uses.
 // Input is validated before anything is sent; each failure maps to a documented exit code (output.ts EXIT).
 import { pickLocale, type Locale, type Localized } from '../../common/locale';
+import { knownOperatorError } from '../../common/operator-error';
 import { MEETING_CODE_DIGITS, type MeetingRef } from '../../common/meeting-number';
 import { WemeetClient, type FetchLike } from '../api/client';
 import { ApiError, WemeetError } from '../api/errors';
 import { parseCommandLine, USAGE, UsageError, type ParsedArgs } from './args';
-import { call, cancel, meetingIdOf, showStatus } from './calls';
+import { call, cancel, exitCodeOf, meetingIdOf, showStatus } from './calls';
 import { missingCredentialsPayload, resolveCliCredentials, type CliCredentialSource } from './credentials';
 import { BadInput, optionLocale, readCommandInput, stringOption, type CommandInput } from './input';
 import { listRooms, showMeeting } from './lookups';
@@ -100,7 +101,6 @@ async function runCommand(
       return call(client, meeting!, target!, reporter, {
         wait: parsed.values['wait'] === true,
         intervalMs: input.intervalMs,
-        sleep: io.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
         now: io.now ?? Date.now,
       });
   }
@@ -133,6 +133,18 @@ function reportFailure(error: unknown, reporter: Reporter, locale: Locale, meeti
     const shortId = error instanceof ApiError ? shortMeetingIdHint(meeting) : undefined;
     reporter.error(shortId ? { ...payload, hint: `${shortId[locale]} ${payload.hint}`.trim() } : payload);
     return error.kind === 'api' || error.kind === 'clock_skew' ? EXIT.api : EXIT.network;
+  }
+  // The dialer's refusals (an ended meeting, say) speak the one error model.
+  const known = knownOperatorError(error);
+  if (known) {
+    reporter.error({
+      kind: known.kind,
+      code: known.code,
+      message: known.message[locale],
+      hint: known.hint[locale],
+      ...(known.field ? { field: known.field } : {}),
+    });
+    return exitCodeOf(known);
   }
   reporter.error({ kind: 'internal', code: 'internal', message: String(error), hint: '' });
   return EXIT.internal;

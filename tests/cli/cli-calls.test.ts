@@ -1,19 +1,21 @@
 // Dialing from the command line: call (--wait), status and cancel against the simulator, human and JSON output.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { errorJson, onlyJson, runCli, simEnv, waitStates, type CliRun } from './harness';
 
 let sim: Simulator;
 let ringsOut: Simulator;
 let leavesAtOnce: Simulator;
-beforeAll(async () => {
+// A fresh simulator per test: a room one test joined is in the meeting for the next, and the dialer's cross-desk
+// guard (rightly) would not ring it again.
+beforeEach(async () => {
   // A short scripted answer keeps --wait quick; the ring window stays long so ringing calls can be cancelled.
   sim = await startSimulator({ answerDelayMs: 400 });
   ringsOut = await startSimulator({ answerDelayMs: 200, ringWindowMs: 900 });
   // A "leave" room that is gone the moment it answers: the first settled state --wait sees is left.
   leavesAtOnce = await startSimulator({ answerDelayMs: 300, leaveAfterMs: 0 });
 });
-afterAll(async () => {
+afterEach(async () => {
   await Promise.all([sim.close(), ringsOut.close(), leavesAtOnce.close()]);
 });
 
@@ -56,8 +58,16 @@ describe('call --wait: each state change until a final state', () => {
     const { run, requests } = await cli(['call', '--meeting', MEETING_CODE, ...target, '--wait', ...FAST]);
     expectOk(run);
     expectStates(run, 'joined');
-    expect(run.stdout).toContain('In the meeting');
-    // The meeting code was looked up first, then the room was called once with the meeting_id string.
+    // The app's own state words (common/call-model.ts).
+    expect(run.stdout).toMatch(/^joined\tJoined$/m);
+    // The meeting code was looked up first; the dialer read the meeting's state and the room's status (the
+    // cross-desk guard), then called the room once with the meeting_id string.
+    expect(requests.map((r) => r.path.split('?')[0]).slice(0, 4)).toEqual([
+      '/v1/meetings',
+      `/v1/meetings/${MEETING_ID}`,
+      '/v1/meeting-rooms/room-call-info',
+      '/v1/meeting-rooms/room-call',
+    ]);
     expect(requests[0]?.path).toMatch(/^\/v1\/meetings\?.*meeting_code=806146667/);
     const calls = requests.filter((r) => r.path === '/v1/meeting-rooms/room-call');
     expect(calls).toHaveLength(1);
@@ -189,8 +199,12 @@ describe('call without --wait', () => {
     const { run, requests } = await cli(['call', '--meeting', id, '--room-id', '2489756789', '--json']);
     expectOk(run);
     expect(onlyJson(run)['meeting_id']).toBe(id);
-    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /v1/meeting-rooms/room-call']);
-    expect(requests[0]?.rawBody).toContain(`"meeting_id":"${id}"`);
+    expect(requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      `GET /v1/meetings/${id}`,
+      'POST /v1/meeting-rooms/room-call-info',
+      'PUT /v1/meeting-rooms/room-call',
+    ]);
+    expect(requests.at(-1)?.rawBody).toContain(`"meeting_id":"${id}"`);
   });
 });
 
