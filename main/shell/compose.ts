@@ -38,7 +38,7 @@ export interface ComposeOptions {
   readonly openExternal: (url: string) => Promise<void>;
   /** Sends a call update to the window. */
   readonly broadcast: (call: CallView) => void;
-  /** After every successful settings:update (the shell rebuilds its menu when the language changed). */
+  /** After every saved settings change (store.onSettingsChanged): the shell rebuilds its menu in the new language. */
   readonly onSettingsChanged?: (settings: Settings) => void;
   /** In demo mode the demo credentials from the environment are registered here, so the log masks them. */
   readonly redaction?: LogRedaction;
@@ -50,24 +50,11 @@ export interface ComposeOptions {
 export interface ComposedApp {
   readonly store: AppStore;
   readonly services: Services;
-  /** services.handlers, with settings:update reporting changes to onSettingsChanged. */
+  /** What the window calls: services.handlers, with IT's managed rules in front when a managed configuration is in force. */
   readonly handlers: IpcHandlers;
   readonly demo: boolean;
   /** IT's managed configuration in force (docs/DEPLOYMENT.md); absent in demo mode. */
   readonly managed?: ManagedDesk;
-}
-
-/** `handlers` with `listener` told the settings after each settings:update that went through. */
-export function withSettingsListener(handlers: IpcHandlers, listener: (settings: Settings) => void): IpcHandlers {
-  const update = handlers['settings:update'];
-  return {
-    ...handlers,
-    'settings:update': async (patch) => {
-      const settings = await update(patch);
-      listener(settings);
-      return settings;
-    },
-  };
 }
 
 export async function composeApp(options: ComposeOptions): Promise<ComposedApp> {
@@ -115,9 +102,9 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     broadcast: options.broadcast,
     ...(options.createTracker ? { createTracker: options.createTracker } : {}),
   });
-  const onSettingsChanged = options.onSettingsChanged;
-  const own = managed ? withManagedDesk(services.handlers, managed) : services.handlers;
-  const handlers = onSettingsChanged ? withSettingsListener(own, onSettingsChanged) : own;
+  // The store says when settings changed, whoever changed them; nothing wraps the IPC handler for it.
+  if (options.onSettingsChanged) store.onSettingsChanged(options.onSettingsChanged);
+  const handlers = managed ? withManagedDesk(services.handlers, managed) : services.handlers;
   if (!managed) return { store, services, handlers, demo: demo !== undefined };
   const shutdown = () => {
     managed.shutdown();

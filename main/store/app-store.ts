@@ -130,6 +130,7 @@ interface Batch {
 }
 
 export class AppStore {
+  private readonly settingsListeners = new Set<(settings: Settings) => void>();
   private settingsDoc: SettingsDocument;
   /** Frozen while anyone may hold it (listRooms); a change works on a copy. */
   private rooms: Room[];
@@ -441,7 +442,17 @@ export class AppStore {
     if (isDeepStrictEqual(checked.value, current)) return valid(current);
     this.writeSettings({ ...this.settingsDoc, settings: checked.value });
     if (checked.value.historyLimit !== current.historyLimit) this.files.history.setLimit(checked.value.historyLimit);
+    for (const listener of this.settingsListeners) listener(this.settingsDoc.settings);
     return valid(this.settingsDoc.settings);
+  }
+
+  /**
+   * Told after every settings change that was saved, whoever made it (the window, the tray, a managed policy): the
+   * shell rebuilds its menu in the new language, the budget takes its new size. Returns the unsubscribe.
+   */
+  onSettingsChanged(listener: (settings: Settings) => void): () => void {
+    this.settingsListeners.add(listener);
+    return () => this.settingsListeners.delete(listener);
   }
 
   // ── Recent meetings ────────────────────────────────────────────────────────────────────────────────────────

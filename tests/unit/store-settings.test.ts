@@ -76,4 +76,17 @@ describe('settings', () => {
     const { store } = open(dir);
     expectFileUnchanged(dir, () => ok(store.updateSettings({ maxConcurrentDials: 4 })));
   });
+
+  it('tells its listeners after a saved change, and not after a refused or empty one', () => {
+    const dir = tempDir();
+    const { store } = open(dir);
+    const heard: string[] = [];
+    const stop = store.onSettingsChanged((settings) => heard.push(settings.locale));
+    ok(store.updateSettings({ locale: 'zh-CN' }));
+    expect(store.updateSettings({ locale: 'fr' as never }).ok).toBe(false);
+    ok(store.updateSettings({ locale: 'zh-CN' }));
+    stop();
+    ok(store.updateSettings({ locale: 'en-US' }));
+    expect(heard).toEqual(['zh-CN']);
+  });
 });
