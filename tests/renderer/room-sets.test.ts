@@ -86,7 +86,7 @@ describe('room sets list', () => {
     const annex = rowOf('Annex');
     expect(annex.querySelector('[data-testid="set-gap"]')).toBeNull();
     expect(annex.querySelector('[data-testid="set-rules"]')?.textContent).toBe(
-      'Own retry rules: 1 retries after 0.5 min; rejoin after a drop, at most 2',
+      'Own retry rules: 1 retry after 0.5 min; rejoin after a drop, at most 2',
     );
   });
 
@@ -271,7 +271,7 @@ describe('Enter on a set dials it', () => {
     await settle();
     expect(fake.dialSet).toHaveBeenCalledWith({ setId: set.id, meeting: meetingRef });
     const note = await textOf('status-note');
-    expect(note).toContain('Dialing 2 rooms of "Monday board meeting" into "周会"');
+    expect(note).toContain('Dialing 2 rooms of "Monday board meeting"');
     expect(note).toContain('Not rung: A room of this list was deleted from the address book; skipped');
   });
 
@@ -376,7 +376,7 @@ describe('CSV import', () => {
     byTestId('set-csv-import')?.click();
     await settle();
     expect(fake.importSets).toHaveBeenLastCalledWith(expect.objectContaining({ apply: true }));
-    expect(await textOf('set-csv-done')).toBe('Imported 1 sets; rows not imported: 1');
+    expect(await textOf('set-csv-done')).toBe('Imported 1 set; rows not imported: 1');
     expect(rows().map((row) => row.dataset['setName'])).toEqual(['Monday board meeting']);
   });
 });

@@ -75,7 +75,11 @@ export function useSetDial(status: StatusNote) {
     }
     const again = await confirm({
       title: t('sets.unknownTitle'),
-      message: t('sets.unknownConfirm', { n: question.roomIds.length, names: question.roomNames.join('、') }),
+      message: t(
+        'sets.unknownConfirm',
+        { n: question.roomIds.length, names: question.roomNames.join(t('sets.listSep')) },
+        question.roomIds.length,
+      ),
       confirmText: t('sets.dialAgain'),
       cancelText: t('sets.skipUnknown'),
     });
@@ -100,7 +104,7 @@ export function useSetDial(status: StatusNote) {
       };
       status.show({
         tone: outcome.calls.length > 0 ? 'success' : 'info',
-        text: () => t('sets.dialing', { n: outcome.calls.length, name: set.name, subject: subjectOf(target) }),
+        text: () => t('sets.dialing', { n: outcome.calls.length, name: set.name }, outcome.calls.length),
         ...(skipped.length > 0 ? { detail: named } : {}),
       });
     } catch (thrown) {
