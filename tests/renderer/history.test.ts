@@ -154,7 +154,7 @@ describe('history view readability (issue 11)', () => {
     ...(errorMessage ? { errorCode: '10004', errorMessage } : {}),
   });
 
-  it('colours each outcome by what it means, and shows the error in the language on screen only', async () => {
+  it('shows each outcome as the board does (word, icon and tone), and shows the error in the language on screen only', async () => {
     fakeLayout();
     const bilingual = '会议室呼叫失败（10004） / The room call failed (10004)';
     fake.listHistory.mockReturnValue(
@@ -165,7 +165,9 @@ describe('history view readability (issue 11)', () => {
     const tones = [...document.querySelectorAll<HTMLElement>('[data-testid="history-outcome"]')].map(
       (cell) => `${cell.dataset['outcome']}=${cell.dataset['tone']}`,
     );
-    expect(tones).toEqual(['failed=bad', 'unknown=unsure', 'cancelled=neutral', 'joined=ok']);
+    expect(tones).toEqual(['failed=problem', 'unknown=unknown', 'cancelled=stopped', 'joined=joined']);
+    // As on the board: the word (and an icon) in the state's tone, so colour is never the only sign.
+    expect(document.querySelector('[data-outcome="failed"] .state-badge')?.textContent?.trim()).toBe('失败');
     expect(await textOf('history-error')).toBe('10004 会议室呼叫失败（10004）');
   });
 
