@@ -46,7 +46,11 @@ describe('meeting store', () => {
     const meeting = useMeetingStore();
     meeting.setInput('80614');
     expect(await meeting.lookup()).toBe(false);
-    expect(meeting.problem?.message['en-US']).toBe('meeting: a meeting code has 9 digits, but 5 were given');
+    // Led by the field's label, not its code name (issue 11).
+    expect(meeting.problem?.message['en-US']).toBe(
+      'Meeting code or meeting ID: a meeting code has 9 digits, but 5 were given',
+    );
+    expect(meeting.problem?.message['zh-CN']).toMatch(/^会议号或会议 ID：/);
     expect(fake.lookupMeeting).not.toHaveBeenCalled();
     expect(meeting.dialRef).toBeNull();
   });

@@ -2,6 +2,7 @@
 // Nothing can be dialed until a lookup succeeded, so a mistyped code shows its error before any room rings.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
+import { withFieldLabel } from '../../../common/field-labels';
 import type { RequestOf } from '../../../common/ipc-contract';
 import type { IpcErrorKind } from '../../../common/ipc-error';
 import type { Localized } from '../../../common/locale';
@@ -64,7 +65,8 @@ export const useMeetingStore = defineStore('meeting', () => {
     const parsed = parseMeetingNumber(input.value);
     if (!parsed.ok) {
       meeting.value = null;
-      problem.value = { message: parsed.error.message };
+      // Led by the field's label ("会议号或会议 ID：…"), not its code name.
+      problem.value = { message: withFieldLabel(parsed.error.field, parsed.error.message) };
       return false;
     }
     const number = parsed.value.kind === 'code' ? parsed.value.meetingCode : parsed.value.meetingId;
@@ -80,7 +82,8 @@ export const useMeetingStore = defineStore('meeting', () => {
       if (seq !== lookupSeq) return false;
       meeting.value = null;
       const error = toIpcError(thrown);
-      problem.value = { message: error.message, hint: error.hint, kind: error.kind };
+      const message = error.field ? withFieldLabel(error.field, error.message) : error.message;
+      problem.value = { message, hint: error.hint, kind: error.kind };
       return false;
     } finally {
       if (seq === lookupSeq) looking.value = false;
