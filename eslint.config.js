@@ -94,6 +94,16 @@ export default tseslint.config(
     },
   },
   {
+    // IT's managed configuration sits beside the services: it sets up the store and the vault, never asks the dialer.
+    files: ['main/managed/**'],
+    rules: {
+      'no-restricted-imports': noImport(
+        [['**/renderer/**', '**/calls/**', '**/ipc/**', '**/shell/**']],
+        'main/managed/ configures the store and the vault; the shell wires it to IPC (shell/managed-handlers.ts).',
+      ),
+    },
+  },
+  {
     files: ['scripts/**'],
     rules: {
       'no-restricted-imports': noImport(
