@@ -11,7 +11,7 @@ import { NOT_CONFIGURED, OperatorFailure } from '../common/operator-error';
 import { WemeetClient, type FetchLike, type WemeetClientOptions, type WemeetCredentials } from './api/client';
 import { ClockSkewMonitor } from './api/clock-skew';
 import { RequestBudget } from './api/request-budget';
-import { CallTracker } from './calls/call-tracker';
+import { CallTracker, type CallTrackerStore } from './calls/call-tracker';
 import { AutoRedial } from './calls/auto-redial';
 import { Dialer } from './calls/dialer';
 import { ScheduleRunner, type ScheduleSets, type ScheduleStore } from './calls/schedules';
@@ -117,8 +117,24 @@ export interface Services {
   shutdown(): void;
 }
 
-/** Until room sets are wired in, there are none: a schedule naming a set is refused as "no such set". */
-const NO_SETS: ScheduleSets = { getSet: () => undefined };
+/**
+ * The room sets as the schedule runner reads them: a set's rooms still in the address book (a room deleted since it
+ * was put in the set is a gap the runner does not ring; the set dialer skips it the same way), its own retry rules.
+ */
+function scheduleSetsOf(store: AppStore): ScheduleSets {
+  return {
+    getSet: (id) => {
+      const set = store.sets.getSet(id);
+      if (!set) return undefined;
+      const missing = new Set(store.sets.missingRoomIds(set));
+      return {
+        name: set.name,
+        roomIds: set.roomIds.filter((roomId) => !missing.has(roomId)),
+        ...(set.retry ? { retry: set.retry } : {}),
+      };
+    },
+  };
+}
 
 /** The schedules file beside the store's own files (config.schedules.json, or demo.schedules.json). */
 function openScheduleFile(store: AppStore, log: Log, now: () => Date): ScheduleStore {
@@ -191,7 +207,7 @@ export function createServices(options: ServicesOptions): Services {
     batchConfirmAbove: () => store.getSettings().batchConfirmAbove,
   });
   const automation = new AutoRedial({ dialer, log, now: () => now().getTime() });
-  const sets: ScheduleSets = options.sets ?? NO_SETS;
+  const sets: ScheduleSets = options.sets ?? scheduleSetsOf(store);
   const schedules = new ScheduleRunner({
     store: options.schedules ?? openScheduleFile(store, log, now),
     sets,
@@ -260,4 +276,33 @@ export function createServices(options: ServicesOptions): Services {
       for (const budget of budgets.values()) budget.close();
     },
   };
+}
+
+/**
+ * The CLI's store for the call engine: no address book (the room is typed on the command line), no history (the
+ * app's history is the app's), and the one setting it reads: one room-call at a time.
+ */
+const STANDALONE_STORE: CallTrackerStore = {
+  getRoom: () => undefined,
+  getSettings: () => ({ pollIntervalMs: 2000, maxConcurrentDials: 1 }),
+  markDialed: () => ({ ok: false, error: { field: 'roomId', message: { 'zh-CN': '', 'en-US': '' } } }),
+  appendHistory: () => ({ ok: false, error: { field: 'history', message: { 'zh-CN': '', 'en-US': '' } } }),
+};
+
+/**
+ * The dialer for one client without the app's store (the CLI): the same dialer, call engine, status poller and
+ * cross-desk guard as the app, so a scripted call keeps every dial rule.
+ */
+export function standaloneDialer(
+  client: WemeetClient,
+  options: { readonly pollIntervalMs: number; readonly now: () => number },
+): Dialer {
+  const tracker = new CallTracker({
+    getClient: () => client,
+    store: STANDALONE_STORE,
+    pollIntervalMs: options.pollIntervalMs,
+    checkBeforeRing: true,
+    now: options.now,
+  });
+  return new Dialer({ tracker, store: { getRoom: () => undefined }, getClient: async () => client, now: options.now });
 }

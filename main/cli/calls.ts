@@ -9,8 +9,7 @@ import { describeTarget, type RoomTarget } from '../../common/room-target';
 import type { RoomAnswer } from '../../common/wemeet-types';
 import type { WemeetClient } from '../api/client';
 import { WemeetError, type ErrorPayload } from '../api/errors';
-import { CallTracker, type CallTrackerStore } from '../calls/call-tracker';
-import { Dialer } from '../calls/dialer';
+import { standaloneDialer } from '../services';
 import { EXIT, type Reporter } from './output';
 
 export async function meetingIdOf(client: WemeetClient, meeting: MeetingRef): Promise<string> {
@@ -92,17 +91,6 @@ export interface WaitOptions {
   readonly now: () => number;
 }
 
-/**
- * The CLI's store for the call engine: no address book (the room is typed on the command line), no history (the
- * app's history is the app's), and the one setting it reads: one room-call at a time.
- */
-const CLI_CALL_STORE: CallTrackerStore = {
-  getRoom: () => undefined,
-  getSettings: () => ({ pollIntervalMs: 2000, maxConcurrentDials: 1 }),
-  markDialed: () => ({ ok: false, error: { field: 'roomId', message: { 'zh-CN': '', 'en-US': '' } } }),
-  appendHistory: () => ({ ok: false, error: { field: 'history', message: { 'zh-CN': '', 'en-US': '' } } }),
-};
-
 /** The first column of every --wait line: the app's state word; the text: the app's label, or the call's note. */
 function stateLine(call: CallView): Localized {
   const label = CALL_STATE_LABELS[call.state];
@@ -145,19 +133,8 @@ export async function call(
   const found = ref.kind === 'code' ? await client.getMeetingByCode(ref.meetingCode) : undefined;
   const meetingId = found?.meetingId ?? (ref.kind === 'id' ? ref.meetingId : '');
   const into = found ? `${found.subject} (${formatMeetingCode(found.meetingCode)})` : meetingId;
-  const tracker = new CallTracker({
-    getClient: () => client,
-    store: CLI_CALL_STORE,
-    pollIntervalMs: options.intervalMs,
-    checkBeforeRing: true,
-    now: options.now,
-  });
-  const dialer = new Dialer({
-    tracker,
-    store: { getRoom: () => undefined },
-    getClient: async () => client,
-    now: options.now,
-  });
+  // The app's own dialer, call engine and status poller (services.ts), without the app's store.
+  const dialer = standaloneDialer(client, { pollIntervalMs: options.intervalMs, now: options.now });
   const room = describeTarget(target);
   let announced = false;
   let lastState: string | undefined;
@@ -213,7 +190,7 @@ export async function call(
     return view.state === 'joined' ? EXIT.ok : EXIT.notJoined;
   } finally {
     // Without --wait the tool leaves the room ringing; nothing is written anywhere.
-    tracker.shutdown();
+    dialer.shutdown();
   }
 }
 
