@@ -55,6 +55,10 @@ describe('nextAction', () => {
     ).toEqual({ kind: 'at', atIso: at(12), seconds: 720 });
   });
 
+  it('is a check now while a read of the participants is out (main has no next time then)', () => {
+    expect(nextAction(schedule({ status: 'watching_host' }), NOW)).toEqual({ kind: 'watching', seconds: 0 });
+  });
+
   it('is a retry after a failed read, a re-check after a handled occurrence, and nothing when paused or closed', () => {
     expect(nextAction(schedule({ status: 'error', nextActionAt: at(1) }), NOW).kind).toBe('retry');
     expect(nextAction(schedule({ status: 'dialed', nextActionAt: at(60) }), NOW).kind).toBe('recheck');
@@ -71,6 +75,10 @@ describe('nextArmed', () => {
     const done = schedule({ id: 'd', name: 'Done', status: 'dialed', nextActionAt: at(0, 1) });
     expect(nextArmed([later, paused, sooner, done])?.name).toBe('Sooner');
     expect(nextArmed([paused, done])).toBeUndefined();
+    // A host check under way (no next time yet) is the soonest of all; a waiting one without a time is none.
+    const checking = schedule({ id: 'e', name: 'Checking', status: 'watching_host' });
+    expect(nextArmed([sooner, checking])?.name).toBe('Checking');
+    expect(nextArmed([schedule({ id: 'f', name: 'No time' })])).toBeUndefined();
     expect(nextArmed([])).toBeUndefined();
   });
 });

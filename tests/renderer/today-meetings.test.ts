@@ -112,6 +112,27 @@ describe("today's meetings", () => {
     expect(upcoming).toContain('Not started');
     expect(upcoming).toContain('starts in 12 min');
     expect(upcoming).toContain('Recurring');
+    const later = todayMeeting({
+      meetingId: '16100000000000010001',
+      subject: 'Later',
+      startTime: unix(120),
+      endTime: unix(180),
+      status: 'MEETING_STATE_INIT',
+    });
+    fake.todaysMeetings.mockReturnValue(ok(today([later])));
+    byTestId('today-refresh')?.click();
+    await settle();
+    expect(item(later.meetingId).textContent).toContain('starts in 2 h');
+    expect(item(later.meetingId).textContent).not.toContain('0 min');
+  });
+
+  it('gives no countdown to a meeting under way before its time (the host came early)', async () => {
+    const early = todayMeeting({ subject: 'Early start', startTime: unix(5), endTime: unix(65), hostPresent: true });
+    fake.todaysMeetings.mockReturnValue(ok(today([early])));
+    mountApp(TodayMeetings);
+    await settle();
+    expect(item(early.meetingId).textContent).toContain('In progress');
+    expect(item(early.meetingId).textContent).not.toContain('starts in');
   });
 
   it('reads in Chinese with Chinese times', async () => {

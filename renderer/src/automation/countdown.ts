@@ -53,6 +53,8 @@ export type NextAction =
 export function nextAction(schedule: ScheduleView, nowMs: number): NextAction {
   const atIso = schedule.nextActionAt;
   const seconds = secondsLeft(atIso, nowMs);
+  // While a read of the participants is out, main has no next time yet: the check is happening now.
+  if (schedule.status === 'watching_host' && seconds === undefined) return { kind: 'watching', seconds: 0 };
   if (atIso === undefined || seconds === undefined) return { kind: 'none' };
   switch (schedule.status) {
     case 'watching_host':
@@ -76,9 +78,14 @@ export function nextArmed(schedules: readonly ScheduleView[]): ScheduleView | un
   let first: ScheduleView | undefined;
   let firstAt = Infinity;
   for (const schedule of schedules) {
-    if (!schedule.armed || schedule.nextActionAt === undefined) continue;
-    if (schedule.status !== 'waiting' && schedule.status !== 'watching_host') continue;
-    const at = Date.parse(schedule.nextActionAt);
+    if (!schedule.armed || (schedule.status !== 'waiting' && schedule.status !== 'watching_host')) continue;
+    // Watching with no next time: a read of the participants is out now, which is as soon as it gets.
+    const at =
+      schedule.nextActionAt === undefined
+        ? schedule.status === 'watching_host'
+          ? 0
+          : NaN
+        : Date.parse(schedule.nextActionAt);
     if (Number.isFinite(at) && at < firstAt) {
       first = schedule;
       firstAt = at;

@@ -37,7 +37,9 @@ export function useAutomationWords() {
       case 'minutes':
         return t(`automation.in.${rel.key}`, { n: rel.n });
       case 'hours':
-        return t('automation.in.hours', { h: rel.h, m: rel.m });
+        return rel.m === 0
+          ? t('automation.in.hoursExact', { h: rel.h })
+          : t('automation.in.hours', { h: rel.h, m: rel.m });
     }
   }
 

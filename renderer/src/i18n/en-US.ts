@@ -375,6 +375,7 @@ const enUS = {
       seconds: 'in {n} s',
       minutes: 'in {n} min',
       hours: 'in {h} h {m} min',
+      hoursExact: 'in {h} h',
     },
     today: {
       title: "Today's meetings",

@@ -368,6 +368,7 @@ const zhCN = {
       seconds: '{n} 秒后',
       minutes: '{n} 分钟后',
       hours: '{h} 小时 {m} 分钟后',
+      hoursExact: '{h} 小时后',
     },
     today: {
       title: '今天的会议',
@@ -390,7 +391,7 @@ const zhCN = {
       pick: '呼叫到此会议',
       pickLabel: '呼叫到此会议：「{subject}」（在呼叫台打开）',
       arm: '设置计划…',
-      armLabel: '为「{subject}」设置自动呼叫计划',
+      armLabel: '设置计划…：为「{subject}」自动呼叫会议室组',
       list: '今天的会议列表',
     },
     schedules: {
