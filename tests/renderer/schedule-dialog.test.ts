@@ -107,6 +107,17 @@ describe('arm a schedule', () => {
     });
   });
 
+  it('arms with Enter from a field, but not while an input method is composing', async () => {
+    await open({ meeting: UPCOMING, setId: BOARD_SET.id });
+    const name = byTestId('schedule-name') as HTMLInputElement;
+    name.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, isComposing: true }));
+    await settle();
+    expect(fake.addSchedule).not.toHaveBeenCalled();
+    name.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await settle();
+    expect(fake.addSchedule).toHaveBeenCalledTimes(1);
+  });
+
   it('arms at the start time without a host watch', async () => {
     await open({ meeting: UPCOMING, setId: BOARD_SET.id });
     await chooseTrigger('at_start');
