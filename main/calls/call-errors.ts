@@ -3,6 +3,7 @@
 import type { IpcError } from '../../common/ipc-error';
 import type { Localized } from '../../common/locale';
 import { unknownRoomMessage } from '../../common/room-input';
+import { isTransientApiError } from '../../common/api-errors';
 import { knownOperatorError } from '../../common/operator-error';
 import type { Log } from '../log';
 
@@ -152,11 +153,11 @@ export const IN_MEETING_ELSEWHERE: Localized = both(
 );
 
 /**
- * The status read before ringing failed: nothing was rung, and the operator decides. Tencent's own refusal (no
- * permission, no such meeting) is what room-call would have answered too, so it is shown as it is.
+ * The status read before ringing failed: nothing was rung, and the operator decides. Tencent's own definite refusal
+ * (no permission, no such meeting) is what room-call would have answered too, so it is shown as it is.
  */
 export function statusNotCheckedError(cause: IpcError): IpcError {
-  if (cause.kind === 'api') return cause;
+  if (cause.kind === 'api' && typeof cause.code === 'number' && !isTransientApiError(cause.code)) return cause;
   return {
     kind: cause.kind,
     code: cause.code,
