@@ -26,6 +26,7 @@ const ENDED_MEETING = '987654321';
 const ROOM_CALL_PATH = '/v1/meeting-rooms/room-call';
 const SMALL = { width: 1366, height: 768 };
 const LARGE = { width: 1920, height: 1080 };
+const NARROW = { width: 1024, height: 768 };
 const PROBLEM_STATES: readonly CallState[] = ['failed', 'unknown', 'rejected', 'no_answer', 'left'];
 
 type Spec = { name: string; kind: 'sip' | 'h323'; address: string };
@@ -151,6 +152,17 @@ function roomCalls(session: Session): number {
   return session.sim.requests.filter((request) => request.method === 'PUT' && request.path === ROOM_CALL_PATH).length;
 }
 
+/** The rooms the window's calls:dial requests since crossing `from` queued, by name. */
+function dialedNames(session: Session, from: number): string[] {
+  return session.bridge.crossings
+    .slice(from)
+    .filter((crossing) => crossing.kind === 'response' && crossing.channel === 'calls:dial')
+    .flatMap((crossing) => {
+      const answer = JSON.parse(crossing.json) as { ok: boolean; value?: { calls: { roomName: string }[] } };
+      return answer.value?.calls.map((call) => call.roomName) ?? [];
+    });
+}
+
 function overlaps(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
@@ -204,7 +216,8 @@ describe.each(['zh-CN', 'en-US'] as const)('the live board in %s', (locale) => {
   it('a room that cannot be called says so, cannot be selected, and Select all leaves it out', async () => {
     const { page, ui, m } = board;
     // The list is virtual: only the Rooms rooms listed, so its row is on screen whatever the sort order.
-    await page.getByTestId('filter-protocol-rooms').click();
+    const protocol = (name: string) => page.getByRole('search').getByText(name, { exact: true });
+    await protocol(m.protocol.rooms).click();
     const row = ui.dialRow(NOT_CALLABLE.name);
     await row.getByTestId('room-not-callable').waitFor(UI_WAIT);
     expect((await row.getByTestId('room-not-callable').textContent())?.trim()).toBe(m.board.notCallableShort);
@@ -212,12 +225,11 @@ describe.each(['zh-CN', 'en-US'] as const)('the live board in %s', (locale) => {
     expect(await ui.selectBox(NOT_CALLABLE.name).isDisabled()).toBe(true);
     await row.click({ position: { x: 200, y: 20 } });
     expect(await page.getByTestId('selected-count').textContent()).toBe(fill(m.board.selected, { n: 0 }));
-    await page.getByTestId('filter-protocol-all').click();
+    await protocol(m.common.all).click();
     await page.getByTestId('select-visible').click();
     expect(await page.getByTestId('selected-count').textContent()).toBe(
       fill(m.board.selected, { n: rooms.length - 1 }),
     );
-    expect(await ui.selectBox(NOT_CALLABLE.name).isChecked()).toBe(false);
     await page.getByTestId('clear-selection').click();
     expect(await page.getByTestId('selected-count').textContent()).toBe(fill(m.board.selected, { n: 0 }));
   });
@@ -269,8 +281,12 @@ describe.each(['zh-CN', 'en-US'] as const)('the live board in %s', (locale) => {
     await page.keyboard.type('summit');
     await expect.poll(() => page.getByTestId('room-row').count(), UI_WAIT).toBe(1);
     session.sim.injectFault({ kind: 'drop', path: ROOM_CALL_PATH });
+    expect(await page.getByTestId('selected-count').textContent()).toBe(fill(m.board.selected, { n: 0 }));
     const sentBefore = session.sim.requests.length;
+    const crossed = session.bridge.crossings.length;
     await page.keyboard.press('Enter');
+    // The one room found was dialed, and only it.
+    await expect.poll(() => dialedNames(session, crossed), UI_WAIT).toEqual([UNKNOWN_ROOM.name]);
     await expect.poll(() => board.tileState(UNKNOWN_ROOM.name), UI_WAIT).toBe('unknown');
     // Sent once, its answer lost: room-call is never sent again by itself.
     const roomCallsSince = session.sim.requests.slice(sentBefore).filter((r) => r.path === ROOM_CALL_PATH);
@@ -347,6 +363,13 @@ describe.each(['zh-CN', 'en-US'] as const)('the live board in %s', (locale) => {
     await board.shot(`board-after-${locale}-1366.png`);
     await page.setViewportSize(LARGE);
     await board.shot(`board-after-${locale}-1920.png`);
+    // At 1024×768 too, no cause or next step is cut: they wrap.
+    await page.setViewportSize(NARROW);
+    const cut = await page
+      .getByTestId('tile-text')
+      .evaluateAll((texts) => texts.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
+    expect(cut).toBe(0);
+    await board.shot(`board-after-${locale}-1024.png`);
     await page.setViewportSize(SMALL);
   });
 

@@ -58,6 +58,13 @@ describe('the state palette', () => {
     }
   });
 
+  it('darkens Element Plus’s blue and placeholder grey to 4.5:1 on white (buttons carry white text on the blue)', () => {
+    const vars = variables('html:root');
+    for (const name of ['--el-color-primary', '--el-text-color-secondary', '--el-text-color-placeholder']) {
+      expect(contrast(vars.get(name) ?? '#ffffff', '#ffffff'), name).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
   it('gives every state a tone class that exists, and an icon of its own (it reads without colour)', () => {
     for (const tone of TONES) expect(CSS).toContain(`.rd-tone--${tone} {`);
     const icons = CALL_STATES.map((state) => STATE_STYLE[state].icon);
