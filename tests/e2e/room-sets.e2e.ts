@@ -86,20 +86,24 @@ describe.each(['zh-CN', 'en-US'] as const)('room sets in %s', (locale) => {
   let page: Page;
 
   const row = (name: string): Locator => page.locator(`[data-testid="set-row"][data-set-name="${name}"]`);
-  const shot = async (name: string) => {
-    await page.mouse.move(0, 0);
-    // The tabs' underline slides to the tab just opened: the picture is taken once it is under it.
-    await expect
+  /**
+   * Pictures are taken once the window is still: the tabs' underline sliding to the tab just opened, a checkbox's
+   * tick, a dialog's fade. Endless animations (a spinner) are not waited for.
+   */
+  const settledAnimations = () =>
+    expect
       .poll(
         () =>
-          page.evaluate<number>(`(() => {
-            const bar = document.querySelector('.el-tabs__active-bar')?.getBoundingClientRect();
-            const tab = document.querySelector('.el-tabs__item.is-active')?.getBoundingClientRect();
-            return bar && tab ? Math.abs(bar.left + bar.width / 2 - (tab.left + tab.width / 2)) : 0;
-          })()`),
+          page.evaluate<number>(
+            `document.getAnimations().filter((a) => a.playState === 'running' &&
+              a.effect?.getTiming().iterations !== Infinity).length`,
+          ),
         UI_WAIT,
       )
-      .toBeLessThan(2);
+      .toBe(0);
+  const shot = async (name: string, settled = true) => {
+    await page.mouse.move(0, 0);
+    if (settled) await settledAnimations();
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage: false });
   };
 
@@ -124,7 +128,7 @@ describe.each(['zh-CN', 'en-US'] as const)('room sets in %s', (locale) => {
   });
   afterEach(async (context) => {
     if (context.task.result?.state !== 'fail' || !session) return;
-    await shot(`failed-sets-${locale}-${context.task.name.replace(/[^\w-]+/g, '-').slice(0, 50)}.png`);
+    await shot(`failed-sets-${locale}-${context.task.name.replace(/[^\w-]+/g, '-').slice(0, 50)}.png`, false);
     if (session.pageErrors.length) console.error(`page errors:\n${session.pageErrors.join('\n')}`);
   });
   afterAll(async () => {
