@@ -112,6 +112,14 @@ describe('the roster', () => {
       next: { key: 'board.next.rejected' },
     });
     expect(explainCall(call('ringing'))).toEqual({ next: { key: 'board.next.ringing' } });
+    const note = {
+      'zh-CN': '已在会议中（另一台电脑呼叫）',
+      'en-US': 'Already in the meeting, called from another desk',
+    };
+    expect(explainCall(call('joined', { note }))).toEqual({
+      cause: { text: note },
+      next: { key: 'board.next.joined' },
+    });
   });
 
   it('counts the ring time from the invite to the end, and the seconds to the next status read', () => {

@@ -83,6 +83,8 @@ export function explainCall(call: CallView): CallExplanation {
     case 'left':
       return { cause: key('board.cause.left'), next };
     default:
-      return error ? { cause: { text: error.message }, next } : { next };
+      if (error) return { cause: { text: error.message }, next };
+      // Not a failure, but worth saying (main's note): e.g. already in the meeting, from another desk or the host.
+      return call.note ? { cause: { text: call.note }, next } : { next };
   }
 }
