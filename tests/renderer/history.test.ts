@@ -133,14 +133,15 @@ describe('history view', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fake.listHistory.mockReturnValue(page([]));
     mountApp(HistoryView);
-    await vi.runAllTimersAsync();
+    await vi.advanceTimersByTimeAsync(1_000);
     const history = useHistoryStore();
     history.filters.room = 'B';
     await vi.advanceTimersByTimeAsync(10);
     history.filters.room = 'Bo';
     await vi.advanceTimersByTimeAsync(10);
     history.filters.room = 'Boa';
-    await vi.runAllTimersAsync();
+    // Well past the view's pause (250 ms); not runAllTimers, which Element Plus's own layout timers never let end.
+    await vi.advanceTimersByTimeAsync(1_000);
     const rooms = fake.listHistory.mock.calls.map(([q]) => (q as { room?: string }).room);
     expect(rooms).toEqual([undefined, 'Boa']);
     expect(fake.listHistory).toHaveBeenLastCalledWith({ room: 'Boa', offset: 0, limit: 50 });

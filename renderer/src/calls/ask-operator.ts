@@ -1,6 +1,6 @@
 // The dialer's questions before it rings (a large batch, rooms whose last call ended unknown), asked in the
-// operator's language through the window's one ConfirmDialog. For dials started outside the board (a confirmed
-// link); the board asks the same questions with the same texts.
+// operator's language through the window's one ConfirmDialog: the one place the board, a confirmed link and a room
+// set ask them.
 import { useI18n } from 'vue-i18n';
 import type { DialConfirmation } from '../../../common/call-model';
 import type { AskOperator, ConfirmAnswer } from '../stores/calls';
