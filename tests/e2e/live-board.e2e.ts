@@ -443,7 +443,10 @@ describe.each(['zh-CN', 'en-US'] as const)('the live board in %s', (locale) => {
     await help.waitFor(UI_WAIT);
     expect(await help.getByTestId('shortcut').count()).toBeGreaterThanOrEqual(8);
     // The dialog fades in: the picture waits for the animation to end.
-    await page.evaluate('Promise.all(document.getAnimations().map((animation) => animation.finished))');
+    // A cancelled animation's `finished` rejects (AbortError): wait for each to end either way.
+    await page.evaluate(
+      'Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)))',
+    );
     if (locale === 'en-US') await board.shot('board-shortcuts-en-US.png');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden', ...UI_WAIT });
