@@ -13,6 +13,7 @@
 //   - the queue with its concurrency cap, the one-shot room-call, polling within the request budget and history
 //     are the call tracker's (call-tracker.ts), which only the dialer drives; Cancel all empties its queue.
 import {
+  CANCELLABLE_CALL_STATES,
   REDIAL_FAILED_STATES,
   type CallOrigin,
   type CallView,
@@ -150,7 +151,7 @@ export class Dialer {
     const toDial: DialTarget[] = [];
     for (const target of candidates) {
       const last = this.tracker.latestCall(meeting.meetingId, target.target);
-      if (last && ['queued', 'calling', 'ringing'].includes(last.state)) skip(target, 'already_active', last.callId);
+      if (last && CANCELLABLE_CALL_STATES.has(last.state)) skip(target, 'already_active', last.callId);
       else if (last?.state === 'joined') toCheck.push(target);
       else if (last?.state === 'unknown') unknown.push(target);
       else toDial.push(target);

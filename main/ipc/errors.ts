@@ -10,8 +10,8 @@ import type { Log } from '../log';
 import { InvalidProfileError } from '../vault/credential-vault';
 import { KeychainUnavailableError } from '../vault/secret-store';
 
-// The one error model lives in common/operator-error.ts; IpcFailure is its throwable under the name handlers know.
-export { OperatorFailure as IpcFailure, NOT_CONFIGURED, INTERNAL } from '../../common/operator-error';
+// The one error model lives in common/operator-error.ts.
+export { NOT_CONFIGURED, INTERNAL } from '../../common/operator-error';
 
 /** The value of a good Validated; a bad one is thrown as a 'validation' IpcError naming its field. */
 export function unwrap<T>(result: Validated<T>): T {

@@ -3,7 +3,7 @@
 // a handler with the wrong request or response type fails to typecheck.
 import type { Channel, RequestOf, ResponseOf } from '../../common/ipc-contract';
 
-/** Failures are thrown (typed errors, or IpcFailure for an exact IpcError); register.ts turns them into IpcResult. */
+/** Failures are thrown (typed errors, or OperatorFailure for an exact IpcError); register.ts turns them into IpcResult. */
 export type ChannelHandler<C extends Channel> = (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 
 export type IpcHandlers = { readonly [C in Channel]: ChannelHandler<C> };

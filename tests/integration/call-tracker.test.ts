@@ -3,7 +3,7 @@
 // asserts how long anything took; tests wait for states.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallView } from '../../common/call-model';
-import { IpcFailure, NOT_CONFIGURED } from '../../main/ipc/errors';
+import { NOT_CONFIGURED, OperatorFailure } from '../../common/operator-error';
 import type { Log } from '../../main/log';
 import {
   CANCEL_PATH,
@@ -206,7 +206,7 @@ describe('batches', () => {
   });
 
   it('a client that fails to load (rejected promise) fails the calls with its error; nothing is sent', async () => {
-    const h = await harness({ getClient: () => Promise.reject(new IpcFailure(NOT_CONFIGURED)) });
+    const h = await harness({ getClient: () => Promise.reject(new OperatorFailure(NOT_CONFIGURED)) });
     const [call] = h.tracker.dial(MEETINGS.host, [h.addRoom(sip('room403@sip.example.com')).id]);
     const done = await h.until(call!.callId, (c) => c.state === 'failed');
     expect(done.error).toEqual(NOT_CONFIGURED);

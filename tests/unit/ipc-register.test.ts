@@ -5,7 +5,7 @@ import { CHANNELS, type Channel } from '../../common/ipc-contract';
 import type { IpcResult } from '../../common/ipc-error';
 import { ApiError, NetworkError, TimeoutError, UnknownOutcomeError } from '../../main/api/errors';
 import { unknownCallError } from '../../main/calls/call-errors';
-import { IpcFailure, NOT_CONFIGURED } from '../../main/ipc/errors';
+import { NOT_CONFIGURED, OperatorFailure } from '../../common/operator-error';
 import {
   createDispatcher,
   registerHandlers,
@@ -183,8 +183,8 @@ describe('errors thrown by handlers', () => {
     expect(error).toMatchObject({ kind: 'validation', field: 'profile' });
   });
 
-  it('an IpcFailure is passed on as it is', async () => {
-    const { error } = await thrown(new IpcFailure(NOT_CONFIGURED));
+  it('an OperatorFailure is passed on as it is', async () => {
+    const { error } = await thrown(new OperatorFailure(NOT_CONFIGURED));
     expect(error).toEqual(NOT_CONFIGURED);
   });
 

@@ -25,7 +25,7 @@ export interface HandlerContext {
   readonly today: TodayMeetingsReader;
   /**
    * A client on the credentials saved now and the current endpoint and device type (either may have changed since
-   * the last request). Rejects with the 'not_configured' IpcFailure when no credentials are saved.
+   * the last request). Rejects with the 'not_configured' OperatorFailure when no credentials are saved.
    */
   clientFor(): Promise<WemeetClient>;
   readonly appInfo: () => AppInfo;
