@@ -103,6 +103,12 @@ export function describeOrigin(origin: CallOrigin): string {
 }
 
 /** One room call, as the main process reports it to the window (and as tests observe it). No secrets in here. */
+/** A profile as a call remembers it: its id, and its display name at dial time ('' for the unnamed first one). */
+export interface CallProfile {
+  readonly id: string;
+  readonly name: string;
+}
+
 export interface CallView {
   readonly callId: string;
   /** All calls started by one dial() share a batchId. */
@@ -128,6 +134,8 @@ export interface CallView {
   readonly note?: Localized;
   /** Who asked for it; absent for the operator's own dial from the window. */
   readonly origin?: CallOrigin;
+  /** The profile whose credentials placed it (and poll and cancel it, whatever profile is active now). */
+  readonly profile?: CallProfile;
   /** While it rings: when its status is read next (later when many calls share the request budget). */
   readonly nextCheckAt?: string;
   /** Why a call is failed or unknown (or why a cancel did not go through): what happened and the next step. */

@@ -5,6 +5,9 @@
 import { toHalfWidth } from './input-text';
 import { invalid, valid, type FieldError, type Validated } from './validation';
 
+/** Keychain account names (profile ids): letters of any script, digits, `.`, `_`, `-`, starting with a letter or digit. */
+export const PROFILE_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+
 /** The profile used when none is named (the app's settings form and the CLI fallback). */
 export const DEFAULT_PROFILE = 'default';
 
@@ -115,7 +118,7 @@ export function validateProfileName(value: unknown, field = 'profile'): Validate
   const text = value.trim();
   if (text === '') return empty(field, DEFAULT_PROFILE);
   if (lengthOf(text) > CREDENTIAL_LIMITS.profile) return tooLong(field, CREDENTIAL_LIMITS.profile);
-  if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(text)) {
+  if (!PROFILE_NAME_PATTERN.test(text)) {
     return problem(
       field,
       '只能包含字母、数字、.、_ 和 -，并以字母或数字开头',

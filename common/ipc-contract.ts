@@ -12,6 +12,7 @@ import type { PendingRedial } from './retry-policy';
 import { SCHEDULE_LIMITS, type ScheduleView } from './schedule';
 import type { TodayMeetings } from './today-meetings';
 import type { CredentialPublicView } from './credentials';
+import type { CopyRoomsSummary, ProfilesState, ProfileSwitchResult, ProfileView } from './profiles';
 import type { IpcError } from './ipc-error';
 import type { Locale } from './locale';
 import type { ManagedInfo } from './managed-config';
@@ -174,7 +175,30 @@ export const IPC_CONTRACT = {
   'credentials:test': channel<ConnectionTestResult>()(none),
   'credentials:delete': channel<CredentialPublicView>()(none),
 
+  /** The desk's profiles (common/profiles.ts) and the one in use. */
+  'profiles:list': channel<ProfilesState>()(none),
+  /** A new profile, not yet in use; its credentials are saved after switching to it (credentials:save). */
+  'profiles:add': channel<ProfileView>()(z.strictObject({ name: text(200), endpoint: text().optional() })),
+  /** Renames it, or sets its own endpoint ('' = the desk's). IT's profiles refuse both. */
+  'profiles:update': channel<ProfileView>()(
+    z.strictObject({ id, name: text(200).optional(), endpoint: text().optional() }),
+  ),
+  /**
+   * Removes a profile that is not in use: its keychain entry is deleted, its address book, sets and schedules are
+   * moved aside (never deleted). IT's profiles and the last one are refused.
+   */
+  'profiles:remove': channel<ProfilesState>()(z.strictObject({ id })),
+  /**
+   * Makes it the profile in use. While calls ring, retries wait or schedules are armed, nothing changes and the
+   * answer is the question to ask; `confirmed: true` then switches (the calls keep polling on their own profile).
+   */
+  'profiles:switch': channel<ProfileSwitchResult>()(z.strictObject({ id, confirmed: z.boolean().optional() })),
+
   'rooms:list': channel<readonly Room[]>()(none),
+  /** Copies rooms of the profile in use into another profile's address book (new ids there; duplicates left out). */
+  'rooms:copy-to-profile': channel<CopyRoomsSummary>()(
+    z.strictObject({ roomIds: z.array(id).max(MAX_BATCH), profileId: id }),
+  ),
   'rooms:add': channel<Room>()(roomInput),
   'rooms:update': channel<Room>()(z.strictObject({ id, patch: roomInput.partial() })),
   'rooms:delete': channel<Room>()(z.strictObject({ id })),

@@ -6,7 +6,7 @@
 // What the window learns about it (ManagedInfo, through app:info) is here too, so the forms can lock what IT set.
 // No .default() anywhere: a field left out means "not managed", which is different from any value it could default to.
 import { z } from 'zod';
-import { CREDENTIAL_LIMITS } from './credentials';
+import { CREDENTIAL_LIMITS, PROFILE_NAME_PATTERN } from './credentials';
 import { validateEndpoint } from './endpoint';
 import type { Localized } from './locale';
 import { MAX_CSV_ROWS } from './room-csv';
@@ -70,8 +70,6 @@ const httpsUrl = z
   .refine(isHttps, { message: 'must be an https:// address', params: { rule: 'https-url' } })
   .meta({ format: 'uri', pattern: '^https://' });
 
-/** The keychain profile names common/credentials.ts accepts. */
-export const PROFILE_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 
 /** One credential profile without its secrets. Fields left out are the desk's to fill in. */
 export const managedProfileSchema = z

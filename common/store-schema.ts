@@ -21,6 +21,8 @@ import { MAX_DIAL_STRING_LENGTH } from './address';
 import { codePointLength, MEETING_ROOM_ID_PATTERN, ROOM_LIMITS } from './room-input';
 import { RETRY_LIMITS } from './retry-policy';
 import { ROOM_SET_LIMITS } from './room-set';
+import { PROFILE_LIMITS } from './profiles';
+import { PROFILE_NAME_PATTERN } from './credentials';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 export const RECENT_MEETINGS_LIMIT = 20;
@@ -103,17 +105,28 @@ export const windowBoundsSchema = z.strictObject({
 
 export const SETTINGS_LOCALES = ['zh-CN', 'en-US', 'system'] as const;
 
+/** The endpoint as settings and profiles keep it. */
+const endpointText = () =>
+  // Signed requests go where this points, so a hand-edited http:// URL must not load (zod only; ajv sees a string).
+  text(2048).refine((s) => validateEndpoint(s).ok, {
+    message: 'must be an https:// API address',
+    params: { rule: 'endpoint' },
+  });
+
+/** common/profiles.ts ProfileRecord. */
+export const profileRecordSchema = z.strictObject({
+  id: text(64).regex(PROFILE_NAME_PATTERN),
+  name: text(PROFILE_LIMITS.name),
+  endpoint: endpointText().optional(),
+});
+
 /** Settings as version 1 stored them. */
 export const settingsV1Schema = z.strictObject({
   locale: z.enum(SETTINGS_LOCALES),
   pollIntervalMs: z.int().min(SETTINGS_LIMITS.pollIntervalMs.min).max(SETTINGS_LIMITS.pollIntervalMs.max),
   maxConcurrentDials: z.int().min(SETTINGS_LIMITS.maxConcurrentDials.min).max(SETTINGS_LIMITS.maxConcurrentDials.max),
   instanceId: z.int().min(SETTINGS_LIMITS.instanceId.min).max(SETTINGS_LIMITS.instanceId.max),
-  // Signed requests go where this points, so a hand-edited http:// URL must not load (zod only; ajv sees a string).
-  endpoint: text(2048).refine((s) => validateEndpoint(s).ok, {
-    message: 'must be an https:// API address',
-    params: { rule: 'endpoint' },
-  }),
+  endpoint: endpointText(),
   window: windowBoundsSchema.optional(),
 });
 
@@ -164,6 +177,8 @@ export const historyRecordSchema = z.strictObject({
   errorMessage: text(1000).optional(),
   /** Who asked for the call when it was not the operator's own dial: "schedule: Monday board meeting", "retry 1/2". */
   origin: text(200).optional(),
+  /** The profile that placed the call (common/profiles.ts); absent in records from before profiles. */
+  profile: z.strictObject({ id: text(64), name: text(PROFILE_LIMITS.name) }).optional(),
 });
 
 /** config.json. */
@@ -172,6 +187,13 @@ export const settingsDocumentSchema = z.strictObject({
   settings: settingsSchema,
   /** Most recent first, one entry per meetingId. */
   recentMeetings: z.array(recentMeetingSchema).max(RECENT_MEETINGS_LIMIT),
+  /**
+   * The enterprise accounts of this desk (common/profiles.ts), in menu order. Absent in files from before profiles:
+   * the one profile then is FIRST_PROFILE, the keychain's "default" account, and the first change writes the list.
+   */
+  profiles: z.array(profileRecordSchema).min(1).max(PROFILE_LIMITS.count).optional(),
+  /** The id of the profile in use; absent: the first. */
+  activeProfile: text(64).optional(),
 });
 
 /** config.rooms.json. Rooms carry lastDialedAt/lastOutcome as of the file's last write; config.last-dial.jsonl has newer. */
