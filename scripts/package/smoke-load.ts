@@ -5,8 +5,10 @@
 //   use) resolves from the packaged files, and keytar loads;
 // - 'electron' is reached through `import` only: a bundled CommonJS `require('electron')` would go through
 //   createRequire instead of Electron's ESM loader;
-// - the packaged command line runs (`out/main/cli.js --help`), its bundled dependencies with it. The app's own entry
-//   needs Electron, which does not exist here.
+// - the packaged command line runs: `out/main/cli.js --help`, which answers from its argument parser alone, and a
+//   command line it refuses (an unknown command, exit 2), which loads the rest of the CLI and its bundled
+//   dependencies but reaches neither the keychain nor the network. The app's own entry needs Electron, which does
+//   not exist here.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,10 +28,10 @@ console.log('resolved from the packaged files: ${packages.join(', ')}; loaded @g
 `;
 }
 
-function run(args: readonly string[], label: string): string | null {
+function run(args: readonly string[], label: string, status = 0): string | null {
   const outcome = spawnSync(process.execPath, args, { encoding: 'utf8' });
   process.stdout.write(outcome.stdout.split('\n').slice(0, 3).join('\n') + '\n');
-  if (outcome.status === 0) return null;
+  if (outcome.status === status) return null;
   return `${label}: ${outcome.stderr.trim().split('\n').slice(0, 3).join(' ')}`;
 }
 
@@ -49,5 +51,8 @@ export function smokeLoadDependencies(archive: string, into: string): string[] {
   if (loaded) failures.push(loaded);
   const cli = run([join(outMain, 'cli.js'), '--help'], 'the packaged out/main/cli.js --help fails');
   if (cli) failures.push(cli);
+  // Exit 2 is the CLI's refusal of bad input; a module that fails to load exits 1.
+  const refused = run([join(outMain, 'cli.js'), 'package-check'], 'the packaged CLI fails to load its commands', 2);
+  if (refused) failures.push(refused);
   return failures;
 }
