@@ -599,6 +599,70 @@ const enUS = {
       done: 'Imported {n} set; rows not imported: {skipped} | Imported {n} sets; rows not imported: {skipped}',
     },
   },
+  // Profiles: one enterprise account each (renderer/src/stores/profiles.ts, the header's switcher, Settings › Profiles).
+  profiles: {
+    defaultName: 'Default',
+    title: 'Profiles',
+    intro:
+      'One profile per enterprise account, each with its own credentials, address book, room sets and schedules. The window and new calls use the profile in use.',
+    windowTitle: '{app} — {profile}',
+    windowTitleMeeting: '{app} — {profile} — {subject} ({code})',
+    switcher: {
+      label: 'Profile in use: {name}. Switch profile',
+      manage: 'Manage profiles…',
+    },
+    inUse: 'In use',
+    deskEndpoint: "The desk's API address",
+    configured: 'Credentials saved',
+    notConfigured: 'No credentials yet',
+    use: 'Use this profile',
+    useNamed: 'Use the profile {name}',
+    add: 'Add profile',
+    editNamed: 'Edit the profile {name}',
+    removeNamed: 'Remove the profile {name}',
+    cannotRemoveActive: 'The profile in use cannot be removed: use another profile first',
+    cannotRemoveLast: 'The only profile cannot be removed',
+    fields: { name: 'Name', endpoint: 'API address' },
+    namePlaceholder: 'e.g. Head office',
+    endpointPlaceholder: "Leave empty to use the desk's: {endpoint}",
+    addTitle: 'Add profile',
+    editTitle: 'Edit profile',
+    added: 'Profile “{name}” added. Use it, then enter its credentials.',
+    useNow: 'Use it now',
+    updated: 'Profile “{name}” saved',
+    removeTitle: 'Remove the profile “{name}”',
+    removeConfirm:
+      'Remove the profile “{name}”? Its saved credentials are deleted from the system keychain. Its address book, room sets and schedules are not deleted: they are kept aside in a file.',
+    removed: 'Profile “{name}” removed',
+    switched: 'Now using the profile “{name}”',
+    switchedSetUp: 'Now using the profile “{name}”: enter its credentials to dial',
+    reloadFailed: 'Now using the profile “{name}”, but part of its data could not be read',
+    credentialsOf: 'API credentials of the profile “{name}”',
+    ask: {
+      title: 'Switch to the profile “{to}”?',
+      intro: 'Switching from “{from}” to “{to}” now:',
+      calls:
+        '{n} call keeps going on “{from}” with its credentials until it ends. | {n} calls keep going on “{from}” with its credentials until they end.',
+      retries:
+        '{n} automatic retry waiting to dial will be cancelled. | {n} automatic retries waiting to dial will be cancelled.',
+      schedules:
+        '{n} armed schedule of “{from}” will not dial until you switch back. | {n} armed schedules of “{from}” will not dial until you switch back.',
+      confirm: 'Switch to “{to}”',
+    },
+    copy: {
+      open: 'Copy to profile…',
+      title: 'Copy rooms to another profile',
+      what: 'The {n} room shown in the list | The {n} rooms shown in the list',
+      target: 'Copy to',
+      note: 'Rooms already in that address book (same address or Rooms ID) are left as they are there.',
+      copy: 'Copy',
+      done: 'Copied to “{name}”: {copied} copied, {alreadyThere} already there, {notFound} not found',
+      noOther: 'There is no other profile yet: add one in Settings › Profiles.',
+    },
+    callHint:
+      'Placed with the profile “{name}”, not the one in use: it keeps using that profile’s credentials until it ends.',
+    historyColumn: 'Profile',
+  },
 } satisfies MessageSchema;
 
 export default enUS;

@@ -7,6 +7,7 @@ import type { CredentialPublicView } from '../../../common/credentials';
 import type { StagedDialEvent } from '../../../common/dial-link';
 import type { AppInfo } from '../../../common/ipc-contract';
 import type { IpcError, IpcResult } from '../../../common/ipc-error';
+import type { ProfilesState } from '../../../common/profiles';
 import type { Settings } from '../../../common/store-schema';
 import { WINDOW_API_METHODS, type WindowApi } from '../../../common/window-api';
 
@@ -39,6 +40,12 @@ export const CREDENTIALS: CredentialPublicView = {
   secretIdMasked: '••••••••ab12',
 };
 
+/** A desk as every earlier version had it: the one unnamed profile, with its credentials saved. */
+export const ONE_PROFILE: ProfilesState = {
+  active: 'default',
+  profiles: [{ id: 'default', name: '', endpoint: null, configured: true, managed: false }],
+};
+
 export const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
 export const fail = (error: IpcError): Promise<IpcResult<never>> => Promise.resolve({ ok: false, error });
 
@@ -69,6 +76,7 @@ const DEFAULT_ANSWERS: Partial<Record<Method, () => unknown>> = {
   getAppInfo: () => APP_INFO,
   getSettings: () => SETTINGS,
   getCredentials: () => CREDENTIALS,
+  listProfiles: () => ONE_PROFILE,
   listRooms: () => [],
   recentMeetings: () => [],
   listCalls: () => [],
