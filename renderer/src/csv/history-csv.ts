@@ -1,5 +1,8 @@
 // Call history as CSV, with column names, outcomes and error texts in the operator's language and times in local
-// time (what a spreadsheet user expects), plus the raw outcome and error code for anyone filtering the file.
+// time (what a spreadsheet user expects), plus the raw outcome and error code for anyone filtering the file. Who
+// asked for each call (its origin) and the profile that placed it are said as the history screen says them; the
+// new columns come last, so a spreadsheet reading the older columns by position still finds them.
+import type { CallProfile } from '../../../common/call-model';
 import type { Locale } from '../../../common/locale';
 import type { HistoryRecord } from '../../../common/store-schema';
 import { outcomeLabel } from '../calls/outcome';
@@ -22,6 +25,8 @@ const HEADERS: Record<Locale, readonly string[]> = {
     '时长',
     '错误代码',
     '错误',
+    '来源',
+    '配置',
   ],
   'en-US': [
     'Started',
@@ -36,10 +41,20 @@ const HEADERS: Record<Locale, readonly string[]> = {
     'Duration',
     'Error code',
     'Error',
+    'Origin',
+    'Profile',
   ],
 };
 
-export function historyToCsv(records: readonly HistoryRecord[], locale: Locale): string {
+/** The history screen's words for the columns that need the window's texts (automation/words.ts, profiles). */
+export interface HistoryCsvWords {
+  /** '' for the operator's own dial. */
+  origin(origin: string | undefined): string;
+  /** '' for a record from before profiles. */
+  profile(profile: CallProfile | undefined): string;
+}
+
+export function historyToCsv(records: readonly HistoryRecord[], locale: Locale, words: HistoryCsvWords): string {
   return toCsv(
     HEADERS[locale],
     records.map((r) => [
@@ -55,6 +70,8 @@ export function historyToCsv(records: readonly HistoryRecord[], locale: Locale):
       formatDuration(r.startedAt, r.endedAt),
       r.errorCode ?? '',
       recordErrorText(r, locale),
+      words.origin(r.origin),
+      words.profile(r.profile),
     ]),
   );
 }
