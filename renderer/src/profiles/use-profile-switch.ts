@@ -13,7 +13,7 @@ export function useProfileName(): (profile: { readonly name: string } | undefine
 }
 
 export function useProfileSwitch() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const store = useProfilesStore();
   const nameOf = useProfileName();
   /** The name of a profile by id; an id main named but the list lacks is shown as it is. */
@@ -31,7 +31,8 @@ export function useProfileSwitch() {
     if (activeCalls > 0) lines.push(t('profiles.ask.calls', { n: activeCalls, from }, activeCalls));
     if (pendingRetries > 0) lines.push(t('profiles.ask.retries', { n: pendingRetries }, pendingRetries));
     if (armedSchedules > 0) lines.push(t('profiles.ask.schedules', { n: armedSchedules, from }, armedSchedules));
-    return lines.join(' ');
+    // Chinese sentences follow each other without a space.
+    return lines.join(locale.value === 'zh-CN' ? '' : ' ');
   }
 
   function ask(question: ProfileSwitchQuestion): Promise<boolean> {
