@@ -70,7 +70,6 @@ const httpsUrl = z
   .refine(isHttps, { message: 'must be an https:// address', params: { rule: 'https-url' } })
   .meta({ format: 'uri', pattern: '^https://' });
 
-
 /** One credential profile without its secrets. Fields left out are the desk's to fill in. */
 export const managedProfileSchema = z
   .strictObject({

@@ -86,10 +86,7 @@ export interface ValidProfileInput {
 }
 
 /** A display name: trimmed, 1–40 characters, no control characters, not the name of another profile. */
-export function validateProfileDisplayName(
-  value: unknown,
-  others: readonly ProfileRecord[],
-): Validated<string> {
+export function validateProfileDisplayName(value: unknown, others: readonly ProfileRecord[]): Validated<string> {
   if (typeof value !== 'string') {
     return invalid('name', { 'zh-CN': 'name：必须是文本', 'en-US': 'name: must be text' });
   }

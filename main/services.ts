@@ -3,9 +3,9 @@
 // run these same handlers in the test process against the simulator. Nothing here loads Electron: the shell passes
 // in what only it has (net.fetch, shell.openExternal, a way to send to the window).
 import path from 'node:path';
-import { DEFAULT_PROFILE } from '../common/credentials';
 import type { AppInfo } from '../common/ipc-contract';
-import type { CallView } from '../common/call-model';
+import type { CallProfile, CallView } from '../common/call-model';
+import type { ProfileRecord } from '../common/profiles';
 import type { Locale } from '../common/locale';
 import { NOT_CONFIGURED, OperatorFailure } from '../common/operator-error';
 import { WemeetClient, type FetchLike, type WemeetClientOptions, type WemeetCredentials } from './api/client';
@@ -14,6 +14,7 @@ import { RequestBudget } from './api/request-budget';
 import { CallTracker, type CallTrackerStore } from './calls/call-tracker';
 import { AutoRedial } from './calls/auto-redial';
 import { Dialer } from './calls/dialer';
+import { ProfileSwitch } from './calls/profile-switch';
 import { ScheduleRunner, type ScheduleSets, type ScheduleStore } from './calls/schedules';
 import { TodayMeetingsReader } from './calls/today-meetings';
 import { ScheduleFile } from './store/schedules-file';
@@ -35,8 +36,10 @@ export type ClientTuning = Partial<
 /** What the call tracker is built from. */
 export interface TrackerDeps {
   readonly store: AppStore;
-  /** A client on the credentials and settings of the moment; rejects with 'not_configured' when none are saved. */
+  /** A client on the profile in use and the settings of the moment; rejects with 'not_configured' when none are saved. */
   readonly clientFor: () => Promise<WemeetClient>;
+  /** The profile in use, read at every dial with clientFor: each call remembers the profile that placed it. */
+  readonly currentProfile: () => CallProfile;
   readonly log: Log;
   readonly now: () => Date;
   /** The shortest poll interval the request budget allows for this many active calls. */
@@ -59,6 +62,7 @@ export function trackerFactory(
       log: deps.log,
       now: () => deps.now().getTime(),
       pollSpacingMs: deps.pollSpacingMs,
+      currentProfile: deps.currentProfile,
       // The cross-desk guard: no room is rung that another desk already has ringing or in the meeting.
       checkBeforeRing: true,
       ...tuning,
@@ -78,8 +82,6 @@ export interface ServicesOptions {
   readonly appVersion: string;
   readonly log: Log;
   readonly now?: () => Date;
-  /** The keychain profile; default "default". */
-  readonly profile?: string;
   /** The OS language (app:info), for the first start. Default en-US. */
   readonly systemLocale?: Locale;
   /**
@@ -98,7 +100,7 @@ export interface ServicesOptions {
   readonly client?: ClientTuning;
   /** The room sets schedules dial. */
   readonly sets?: ScheduleSets;
-  /** Default: config.schedules.json beside the store's files. */
+  /** The first profile's schedules; default its file beside the store's (config.schedules.json). */
   readonly schedules?: ScheduleStore;
 }
 
@@ -111,8 +113,10 @@ export interface Services {
   readonly automation: AutoRedial;
   /** Room sets dialed by themselves (main/calls/schedules.ts); started by start(). */
   readonly schedules: ScheduleRunner;
-  /** A client on the saved credentials, settings.endpoint and settings.instanceId of this moment. */
+  /** A client on the profile in use: its saved credentials and endpoint (else settings.endpoint), of this moment. */
   clientFor(): Promise<WemeetClient>;
+  /** Switches the profile in use, asking first while calls ring or automation waits (calls/profile-switch.ts). */
+  readonly profiles: ProfileSwitch;
   /** On quit: stops the tracker (calls in flight are recorded as unknown) and the broadcasts. */
   shutdown(): void;
 }
@@ -136,10 +140,9 @@ function scheduleSetsOf(store: AppStore): ScheduleSets {
   };
 }
 
-/** The schedules file beside the store's own files (config.schedules.json, or demo.schedules.json). */
-function openScheduleFile(store: AppStore, log: Log, now: () => Date): ScheduleStore {
-  const { dir, name } = path.parse(store.path);
-  const { file, movedAside } = ScheduleFile.open(dir, name, now);
+/** A profile's schedules file beside the store's own files (config.schedules.json, or demo.schedules.json, …). */
+function openScheduleFile(store: AppStore, profileId: string, log: Log, now: () => Date): ScheduleStore {
+  const { file, movedAside } = ScheduleFile.open(path.dirname(store.path), store.profileStem(profileId), now);
   if (movedAside) log.warn('store: schedules file unreadable, moved aside', { backupPath: movedAside });
   return file;
 }
@@ -151,7 +154,6 @@ const noExternalOpener = async (): Promise<void> => {
 export function createServices(options: ServicesOptions): Services {
   const { store, vault, log } = options;
   const now = options.now ?? (() => new Date());
-  const profile = options.profile ?? DEFAULT_PROFILE;
 
   if (options.demo) unwrap(store.updateSettings({ endpoint: options.demo.endpoint }));
 
@@ -173,14 +175,16 @@ export function createServices(options: ServicesOptions): Services {
     return budget;
   };
 
-  const clientFor = async (): Promise<WemeetClient> => {
-    const credentials = await vault.load(profile);
+  // The profile is read before anything is awaited: a switch a moment later does not change whose call this is.
+  const clientOf = async (profile: ProfileRecord): Promise<WemeetClient> => {
+    const credentials = await vault.load(profile.id);
     if (!credentials) throw new OperatorFailure(NOT_CONFIGURED);
     const settings = store.getSettings();
     return new WemeetClient({
       budget: budgetFor(credentials),
       ...options.client,
-      endpoint: settings.endpoint,
+      // The demo talks to the simulator only, whatever a demo profile was given.
+      endpoint: options.demo ? settings.endpoint : (profile.endpoint ?? settings.endpoint),
       instanceId: settings.instanceId,
       credentials,
       fetch: clockSkew.watch(options.fetch),
@@ -190,10 +194,17 @@ export function createServices(options: ServicesOptions): Services {
     });
   };
 
+  const clientFor = (): Promise<WemeetClient> => clientOf(store.activeProfile());
+  const currentProfile = (): CallProfile => {
+    const { id, name } = store.activeProfile();
+    return { id, name };
+  };
+
   const createTracker = options.createTracker ?? defaultTrackerFactory;
   const tracker = createTracker({
     store,
     clientFor,
+    currentProfile,
     log,
     now,
     pollSpacingMs: (active) => lastBudget?.pollIntervalFor(active) ?? 0,
@@ -209,7 +220,7 @@ export function createServices(options: ServicesOptions): Services {
   const automation = new AutoRedial({ dialer, log, now: () => now().getTime() });
   const sets: ScheduleSets = options.sets ?? scheduleSetsOf(store);
   const schedules = new ScheduleRunner({
-    store: options.schedules ?? openScheduleFile(store, log, now),
+    store: options.schedules ?? openScheduleFile(store, store.activeProfile().id, log, now),
     sets,
     dialer,
     automation,
@@ -221,11 +232,20 @@ export function createServices(options: ServicesOptions): Services {
   const today = new TodayMeetingsReader({
     getClient: clientFor,
     userIds: async () => {
-      const credentials = await vault.load(profile);
+      const credentials = await vault.load(store.activeProfile().id);
       if (!credentials) throw new OperatorFailure(NOT_CONFIGURED);
       return [credentials.operatorId, ...store.getSettings().otherHosts];
     },
     now: () => now().getTime(),
+    log,
+  });
+  const profiles = new ProfileSwitch({
+    store,
+    dialer,
+    automation,
+    schedules,
+    today,
+    openSchedules: (profileId) => openScheduleFile(store, profileId, log, now),
     log,
   });
   const broadcast = options.broadcast;
@@ -249,7 +269,7 @@ export function createServices(options: ServicesOptions): Services {
   const handlers = createHandlers({
     store,
     vault,
-    profile,
+    profiles,
     dialer,
     automation,
     schedules,
@@ -268,6 +288,7 @@ export function createServices(options: ServicesOptions): Services {
     automation,
     schedules,
     clientFor,
+    profiles,
     shutdown: () => {
       stopBroadcast();
       schedules.shutdown();

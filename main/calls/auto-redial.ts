@@ -107,6 +107,23 @@ export class AutoRedial {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * A profile switch: every retry and rejoin followed or waiting belongs to the old profile's account, so all are
+   * dropped (its calls still ringing finish on their own; nothing rings them again with the new credentials).
+   * Returns how many were waiting.
+   */
+  dropAll(): number {
+    const dropped = this.waiting.size;
+    for (const waiting of this.waiting.values()) clearTimeout(waiting.timer);
+    for (const watch of this.watches.values()) clearTimeout(watch.timer);
+    this.waiting.clear();
+    this.watches.clear();
+    this.followed.clear();
+    if (dropped > 0) this.log.info('automation: dropped on profile switch', { dropped });
+    this.changed();
+    return dropped;
+  }
+
   shutdown(): void {
     this.closed = true;
     this.stopUpdates();

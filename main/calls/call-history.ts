@@ -41,6 +41,7 @@ export function historyInputOf(call: TrackedCall): HistoryInput {
     endedAt: new Date(endedMs).toISOString(),
     outcome: call.state,
     ...(call.spec.origin === undefined ? {} : { origin: describeOrigin(call.spec.origin).slice(0, 200) }),
+    ...(call.spec.profile === undefined ? {} : { profile: call.spec.profile }),
     ...(failure === undefined
       ? {}
       : {

@@ -12,6 +12,7 @@ import {
   isFinalCallState,
   type CallOrigin,
   type CallState,
+  type CallProfile,
   type CallView,
 } from '../../common/call-model';
 import type { IpcError } from '../../common/ipc-error';
@@ -76,6 +77,11 @@ export interface CallTrackerDeps {
    * host) already has it ringing or in the meeting (issue 14). On in the app; the engine's own tests leave it off.
    */
   readonly checkBeforeRing?: boolean;
+  /**
+   * The profile in use, read with getClient at every dial: the call remembers it (CallView.profile, its history
+   * record), since its own client keeps polling it after the operator switches profile.
+   */
+  readonly currentProfile?: () => CallProfile;
 }
 
 export class CallTracker implements CallTrackerApi {
@@ -125,11 +131,14 @@ export class CallTracker implements CallTrackerApi {
     if (typeof meeting.meetingId !== 'string' || !/^\d{1,32}$/.test(meeting.meetingId)) throw badMeetingIdError();
     if (targets.length === 0) return [];
     const dialClient = client ?? this.clientForDial();
+    const profile = this.deps.currentProfile?.();
     const settings = this.store.getSettings();
     this.maxSending = settings.maxConcurrentDials;
     const pollIntervalMs = this.deps.pollIntervalMs ?? settings.pollIntervalMs;
     const batchId = this.newId();
-    const calls = targets.map((target) => this.enqueue(target, meeting, batchId, dialClient, pollIntervalMs, origin));
+    const calls = targets.map((target) =>
+      this.enqueue(target, meeting, batchId, dialClient, pollIntervalMs, origin, profile),
+    );
     this.log.info('calls: dial', { batchId, meetingId: meeting.meetingId, rooms: targets.length });
     this.pump();
     return calls.map((call) => call.view());
@@ -217,6 +226,7 @@ export class CallTracker implements CallTrackerApi {
     client: Promise<CallApi>,
     pollIntervalMs: number,
     origin: CallOrigin | undefined,
+    profile: CallProfile | undefined,
   ): TrackedCall {
     const { target } = room;
     const key = dialKey(meeting.meetingId, target);
@@ -234,6 +244,7 @@ export class CallTracker implements CallTrackerApi {
         client,
         pollIntervalMs,
         origin,
+        profile,
       },
       this.now(),
     );

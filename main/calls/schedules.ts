@@ -49,6 +49,7 @@ export interface ScheduleClient {
 }
 
 export interface ScheduleRunnerDeps {
+  /** The schedules of the profile in use (useStore swaps it on a profile switch). */
   readonly store: ScheduleStore;
   readonly sets: ScheduleSets;
   readonly dialer: Pick<Dialer, 'dial'>;
@@ -82,23 +83,39 @@ export class ScheduleRunner {
   private readonly eventListeners = new Set<(event: ScheduleEvent) => void>();
   private closed = false;
 
+  private store: ScheduleStore;
+
   constructor(private readonly deps: ScheduleRunnerDeps) {
     this.now = deps.now ?? Date.now;
     this.log = deps.log ?? silentLog;
     this.newId = deps.newId ?? randomUUID;
+    this.store = deps.store;
+  }
+
+  /**
+   * A profile switch: the old profile's schedules stop (their timers cleared, reads in flight dropped: they stay
+   * armed in their file and are planned again when that profile is back, a missed one reported, never dialed late)
+   * and the new profile's are planned.
+   */
+  useStore(store: ScheduleStore): void {
+    for (const id of this.runtime.keys()) this.clear(id);
+    this.runtime.clear();
+    this.store = store;
+    this.start();
+    this.changed();
   }
 
   /** Plans every saved schedule (at start, and after the PC wakes: plans are made against the clock). */
   start(): void {
-    for (const schedule of this.deps.store.listSchedules()) this.plan(schedule.id);
+    for (const schedule of this.store.listSchedules()) this.plan(schedule.id);
   }
 
   list(): ScheduleView[] {
-    return this.deps.store.listSchedules().map((schedule) => this.view(schedule));
+    return this.store.listSchedules().map((schedule) => this.view(schedule));
   }
 
   armedCount(): number {
-    return this.deps.store.listSchedules().filter((s) => s.armed).length;
+    return this.store.listSchedules().filter((s) => s.armed).length;
   }
 
   /** The armed schedule whose next action comes first: the window's header shows it. */
@@ -110,7 +127,7 @@ export class ScheduleRunner {
 
   add(input: Omit<Schedule, 'id' | 'armed' | 'lastOccurrence'>): ScheduleView {
     const schedule: Schedule = { ...input, id: this.newId(), armed: true };
-    this.deps.store.saveSchedule(schedule);
+    this.store.saveSchedule(schedule);
     this.plan(schedule.id);
     return this.view(schedule);
   }
@@ -120,20 +137,20 @@ export class ScheduleRunner {
     const schedule = this.find(id);
     if (!schedule) return undefined;
     const next = { ...schedule, armed };
-    this.deps.store.saveSchedule(next);
+    this.store.saveSchedule(next);
     this.plan(id);
     return this.view(next);
   }
 
   pauseAll(): void {
-    for (const schedule of this.deps.store.listSchedules()) {
+    for (const schedule of this.store.listSchedules()) {
       if (schedule.armed) this.setArmed(schedule.id, false);
     }
   }
 
   remove(id: string): boolean {
     if (!this.find(id)) return false;
-    this.deps.store.removeSchedule(id);
+    this.store.removeSchedule(id);
     this.clear(id);
     this.runtime.delete(id);
     this.changed();
@@ -158,7 +175,7 @@ export class ScheduleRunner {
   // ── planning ───────────────────────────────────────────────────────────────────────────────────────────────
 
   private find(id: string): Schedule | undefined {
-    return this.deps.store.listSchedules().find((s) => s.id === id);
+    return this.store.listSchedules().find((s) => s.id === id);
   }
 
   private state(id: string): Runtime {
@@ -355,7 +372,7 @@ export class ScheduleRunner {
     const current = this.find(schedule.id) ?? schedule;
     if (startTime !== undefined) {
       try {
-        this.deps.store.saveSchedule({ ...current, lastOccurrence: startTime });
+        this.store.saveSchedule({ ...current, lastOccurrence: startTime });
       } catch (error) {
         this.log.error('schedules: could not save the handled occurrence', { id: schedule.id });
         void error;

@@ -37,6 +37,11 @@ export class TodayMeetingsReader {
     this.log = deps.log ?? silentLog;
   }
 
+  /** A profile switch: the next read is the new account's meetings, even when its operator has the same userid. */
+  forget(): void {
+    this.cached = undefined;
+  }
+
   /** `fresh` skips the cache (the operator pressed Refresh), never more often than every 5 s. */
   async read(fresh = false): Promise<TodayMeetings> {
     const userIds = await this.deps.userIds();

@@ -1,6 +1,12 @@
 // One room call as the tracker holds it: the mutable record, and the frozen CallView snapshot handed out after
 // every change (a listener keeping an old snapshot must never see it change under it).
-import { isFinalCallState, type CallOrigin, type CallState, type CallView } from '../../common/call-model';
+import {
+  isFinalCallState,
+  type CallOrigin,
+  type CallProfile,
+  type CallState,
+  type CallView,
+} from '../../common/call-model';
 import type { IpcError } from '../../common/ipc-error';
 import type { Localized } from '../../common/locale';
 import type { RoomAnswer } from '../../common/wemeet-types';
@@ -25,6 +31,8 @@ export interface CallSpec {
   readonly client: Promise<CallApi>;
   readonly pollIntervalMs: number;
   readonly origin?: CallOrigin | undefined;
+  /** The profile whose credentials `client` carries. */
+  readonly profile?: CallProfile | undefined;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -108,6 +116,7 @@ export class TrackedCall {
       ...(this.endedAtMs === undefined ? {} : { endedAt: iso(this.endedAtMs) }),
       ...(this.nextCheckAtMs === undefined ? {} : { nextCheckAt: iso(this.nextCheckAtMs) }),
       ...(spec.origin === undefined ? {} : { origin: spec.origin }),
+      ...(spec.profile === undefined ? {} : { profile: spec.profile }),
       ...(this.note === undefined ? {} : { note: this.note }),
       ...(this.lastAnswer === undefined
         ? {}

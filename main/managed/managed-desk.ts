@@ -33,7 +33,7 @@ export interface ManagedDeskOptions {
   readonly fetch: FetchLike;
   readonly log: Log;
   readonly now: () => Date;
-  /** The keychain profile the app uses. */
+  /** The first profile: the environment's secrets (WEMEET_SECRET_ID/KEY), when set, are its. */
   readonly profile: string;
   /** Default: reg.exe on Windows, none elsewhere. */
   readonly regQuery?: RegQuery;
@@ -45,8 +45,12 @@ export interface ManagedDesk {
   readonly config: ManagedConfig | undefined;
   /** The settings IT set, as the store keeps them: locked in the window. */
   lockedSettings(): ManagedSettings;
-  /** For app:info; undefined when not managed. */
-  info(): ManagedInfo | undefined;
+  /** For app:info, about the profile in use; undefined when not managed. */
+  info(activeProfile: string): ManagedInfo | undefined;
+  /** The ids of IT's profiles: their name and endpoint are locked and they cannot be removed at the desk. */
+  managedProfileIds(): readonly string[];
+  /** After a profile switch: IT's shared rooms are laid into the address book now in use. */
+  onProfileSwitched(): Promise<void>;
   /** What the operator should be told: problems at start, and the shared book's latest one. */
   notices(): readonly ManagedNotice[];
   /** The vault with IT's profile fields and the environment's secrets laid over it. */
@@ -88,6 +92,16 @@ export async function startManagedDesk(options: ManagedDeskOptions): Promise<Man
   const startNotices = [...policy.notices, ...applySettings(policy, locked, store, log)];
   const profileOf = (name: string): ManagedProfile | undefined => config?.profiles?.[name];
   const environment = config ? environmentCredentials(options.env) : undefined;
+  const managedProfiles = Object.entries(config?.profiles ?? {});
+  if (managedProfiles.length > 0) {
+    store.syncManagedProfiles(
+      managedProfiles.map(([id, profile]) => ({
+        id,
+        name: profile.name ?? id,
+        ...(profile.endpoint === undefined ? {} : { endpoint: profile.endpoint }),
+      })),
+    );
+  }
 
   const book = config?.addressBook;
   store.setManagedRoomPolicy(book ? { allowLocalRooms: book.allowLocalRooms ?? true } : UNMANAGED_POLICY);
@@ -121,15 +135,22 @@ export async function startManagedDesk(options: ManagedDeskOptions): Promise<Man
   return {
     config,
     lockedSettings: () => locked,
-    info: () => {
+    managedProfileIds: () => managedProfiles.map(([id]) => id),
+    onProfileSwitched: async () => {
+      await sync?.applyKeptCopy();
+    },
+    info: (activeProfile) => {
       if (!config) return undefined;
+      const usesEnvironment = environment !== undefined && activeProfile === options.profile;
       return {
         source: policy.source,
         fromLastGoodCopy: policy.fromLastGoodCopy,
         settings: MANAGED_SETTING_KEYS.filter((key) => locked[key] !== undefined),
-        credentials: environment ? ['appId', 'sdkId', 'operatorId'] : managedCredentialKeys(profileOf(options.profile)),
-        secretsFromEnvironment: environment !== undefined,
-        profileName: profileOf(options.profile)?.name ?? null,
+        credentials: usesEnvironment
+          ? ['appId', 'sdkId', 'operatorId']
+          : managedCredentialKeys(profileOf(activeProfile)),
+        secretsFromEnvironment: usesEnvironment,
+        profileName: profileOf(activeProfile)?.name ?? null,
         addressBook: sync
           ? { source: sync.source, allowLocalRooms: book?.allowLocalRooms ?? true, updatedAt: sync.updatedAt() }
           : null,

@@ -104,7 +104,9 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   });
   // The store says when settings changed, whoever changed them; nothing wraps the IPC handler for it.
   if (options.onSettingsChanged) store.onSettingsChanged(options.onSettingsChanged);
-  const handlers = managed ? withManagedDesk(services.handlers, managed) : services.handlers;
+  const handlers = managed
+    ? withManagedDesk(services.handlers, managed, () => store.activeProfile().id)
+    : services.handlers;
   if (!managed) return { store, services, handlers, demo: demo !== undefined };
   const shutdown = () => {
     managed.shutdown();

@@ -1,17 +1,21 @@
 // The address book, settings and call history service the main process (IPC handlers, the dialer) talks to.
 //
 // Three kinds of file, so that each change writes only what it changes (open-store.ts names them and opens them):
-// settings and recent meetings (config.json) and the address book (config.rooms.json) through electron-store / conf,
-// rewritten whole; call history appended to as JSON Lines (history-log.ts); each room's latest dial appended to a
-// small log (last-dial.ts). A finished call therefore appends two short lines and rewrites nothing. The room sets
-// (config.sets.json) are their own service, `store.sets` (room-sets.ts), reading the address book through this one.
+// settings, recent meetings and the desk's profiles (config.json) and the address book (config.rooms.json) through
+// electron-store / conf, rewritten whole; call history appended to as JSON Lines (history-log.ts); each room's latest
+// dial appended to a small log (last-dial.ts). A finished call therefore appends two short lines and rewrites nothing.
+// The room sets (config.sets.json) are their own service, `store.sets` (room-sets.ts), reading the address book
+// through this one. Each profile (common/profiles.ts) has its own address book and sets (config.<id>.rooms.json …;
+// the first profile keeps the plain names): the store shows the profile in use and switchProfile() swaps them.
 //
 // Every mutation checks its input first and returns a FieldError without writing anything when it is bad; good
 // changes are written (the backend re-validates the whole document and writes atomically) before the in-memory copy
 // is replaced, so a failed write (StoreWriteError, naming the folder) changes nothing. All calls are synchronous,
 // like conf. Rooms are found by id and checked for duplicates through an index (room-index.ts), not by scanning.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import type { CopyRoomsSummary, ProfileInput, ProfileRecord } from '../../common/profiles';
 import { unknownRoomMessage, validateRoomInput, type RoomInput, type RoomKind } from '../../common/room-input';
 import { codePointLength } from '../../common/room-input';
 import { invalid, valid, type Validated } from '../../common/validation';
@@ -24,7 +28,6 @@ import {
   type HistoryRecord,
   type RecentMeeting,
   type Room,
-  type RoomSet,
   type Settings,
   type SettingsDocument,
 } from '../../common/store-schema';
@@ -33,9 +36,22 @@ import { roomsDocument } from './defaults';
 import { fieldErrorFromZod } from './field-error';
 import { validateHistoryRecord, type HistoryFilter, type HistoryInput, type HistoryQuery } from './history';
 import type { HistoryDropListener, HistoryLog } from './history-log';
-import type { LastDialLog } from './last-dial';
 import type { StoreNotice } from './notices';
-import { openStoreFiles, type DocumentFile } from './open-store';
+import { bookPaths, bookStem, openProfileBook, openStoreFiles, type DocumentFile, type OpenedBook } from './open-store';
+import {
+  activeProfileOf,
+  addProfile,
+  findProfile,
+  profilesOf,
+  removeProfile,
+  unknownProfile,
+  updateProfile,
+  withActiveProfile,
+  withManagedProfiles,
+  type ManagedProfileEntry,
+} from './profiles';
+import { copyRoomsInto, setBookAside } from './profile-book';
+import { schedulesPath } from './schedules-file';
 import { pushRecentMeeting, validateRecentMeeting, type RecentMeetingInput } from './recent-meetings';
 import { RoomIndex } from './room-index';
 import { RoomSetStore } from './room-sets';
@@ -88,15 +104,16 @@ export function openAppStore(options: AppStoreOptions): OpenedAppStore {
     backend: options.backend,
     now,
   });
+  const configName = options.configName ?? 'config';
   const store = new AppStore(
     {
       settingsFile: opened.settingsFile,
-      roomsFile: opened.roomsFile,
-      setsFile: opened.setsFile,
       history: opened.history,
-      lastDial: opened.lastDial,
+      openBook: (profileId) =>
+        openProfileBook({ cwd: options.cwd, configName, profileId, backend: options.backend, now }),
+      bookStem: (profileId) => bookStem(configName, profileId),
     },
-    { settings: opened.settings, rooms: opened.rooms, sets: opened.sets },
+    { settings: opened.settings, book: opened.book },
     now,
     options.newId ?? randomUUID,
   );
@@ -116,10 +133,11 @@ function unknownRoom(field: string, id: string): Validated<never> {
 
 export interface StoreFiles {
   readonly settingsFile: DocumentFile;
-  readonly roomsFile: DocumentFile;
-  readonly setsFile: DocumentFile;
   readonly history: HistoryLog;
-  readonly lastDial: LastDialLog;
+  /** Opens a profile's address book (a switch, a copy into it); bad files are moved aside with notices. */
+  readonly openBook: (profileId: string) => { readonly book: OpenedBook; readonly notices: readonly StoreNotice[] };
+  /** The stem of a profile's files (open-store.ts bookStem): its schedules file is `<stem>.schedules.json`. */
+  readonly bookStem: (profileId: string) => string;
 }
 
 interface Batch {
@@ -135,28 +153,31 @@ export class AppStore {
   /** Frozen while anyone may hold it (listRooms); a change works on a copy. */
   private rooms: Room[];
   private readonly index: RoomIndex;
+  /** The files of the profile in use: its address book, room sets and last-dial log. */
+  private book: OpenedBook;
+  private roomSets: RoomSetStore;
   /** Inside batch(): changes stay in memory and each file is written once at the end. */
   private batching: Batch | undefined;
-  /** The room sets: getSet/listSets for the set dialer and the schedule runner. */
-  readonly sets: RoomSetStore;
   /** While IT shares an address book: may the desk add rooms of its own (managed-rooms.ts)? */
   private roomPolicy: ManagedRoomPolicy = UNMANAGED_POLICY;
 
   /** Use openAppStore(); the constructor trusts its documents to be what the files hold. */
   constructor(
     private readonly files: StoreFiles,
-    documents: {
-      readonly settings: SettingsDocument;
-      readonly rooms: readonly Room[];
-      readonly sets: readonly RoomSet[];
-    },
+    documents: { readonly settings: SettingsDocument; readonly book: OpenedBook },
     private readonly clock: () => Date,
     private readonly newId: () => string,
   ) {
     this.settingsDoc = deepFreeze(documents.settings);
-    this.rooms = Object.freeze(documents.rooms.map((room) => deepFreeze(room))) as Room[];
+    this.book = documents.book;
+    this.rooms = Object.freeze(documents.book.rooms.map((room) => deepFreeze(room))) as Room[];
     this.index = new RoomIndex(this.rooms);
-    this.sets = new RoomSetStore(files.setsFile, documents.sets, this, clock, newId);
+    this.roomSets = new RoomSetStore(documents.book.setsFile, documents.book.sets, this, clock, newId);
+  }
+
+  /** The room sets of the profile in use: getSet/listSets for the set dialer and the schedule runner. */
+  get sets(): RoomSetStore {
+    return this.roomSets;
   }
 
   /** The settings file (config.json); the others sit next to it (for "show in folder" and support). */
@@ -178,8 +199,8 @@ export class AppStore {
 
   /** The address book file holds every room's latest dial once written, so the last-dial log starts over. */
   private writeRooms(rooms: readonly Room[]): void {
-    this.files.roomsFile.write(roomsDocument(rooms));
-    this.files.lastDial.clear();
+    this.book.roomsFile.write(roomsDocument(rooms));
+    this.book.lastDial.clear();
   }
 
   /**
@@ -359,7 +380,7 @@ export class AppStore {
     }
     if (room.lastDialedAt !== undefined && Date.parse(room.lastDialedAt) > Date.parse(at)) return valid(room);
     const next: Room = deepFreeze({ ...room, lastDialedAt: at, lastOutcome: outcomeText });
-    this.files.lastDial.append({ roomId: room.id, at, outcome: outcomeText });
+    this.book.lastDial.append({ roomId: room.id, at, outcome: outcomeText });
     if (Object.isFrozen(this.rooms)) this.rooms = [...this.rooms];
     this.replaceRoom(room, next, this.rooms);
     this.index.replace(room, next);
@@ -426,6 +447,104 @@ export class AppStore {
     else this.writeRooms(next);
     this.rooms = next;
     this.index.rebuild(next);
+  }
+
+  // ── Profiles ───────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** In menu order; the first is the keychain's "default" account on a desk upgraded from before profiles. */
+  listProfiles(): readonly ProfileRecord[] {
+    return profilesOf(this.settingsDoc);
+  }
+
+  /** The profile whose address book this store shows and whose credentials new calls use. */
+  activeProfile(): ProfileRecord {
+    return findProfile(this.settingsDoc, activeProfileOf(this.settingsDoc)) as ProfileRecord;
+  }
+
+  /** The file name stem of a profile's files; its schedules are `<stem>.schedules.json` beside the settings. */
+  profileStem(profileId: string): string {
+    return this.files.bookStem(profileId);
+  }
+
+  addProfile(input: ProfileInput): Validated<ProfileRecord> {
+    const added = addProfile(this.settingsDoc, input);
+    if (!added.ok) return added;
+    this.writeSettings(added.value.doc);
+    return valid(added.value.profile);
+  }
+
+  updateProfile(id: string, input: ProfileInput): Validated<ProfileRecord> {
+    const updated = updateProfile(this.settingsDoc, id, input);
+    if (!updated.ok) return updated;
+    this.writeSettings(updated.value.doc);
+    return valid(updated.value.profile);
+  }
+
+  /** IT's profiles (managed.json) laid over the list: see withManagedProfiles. Writes only when something changed. */
+  syncManagedProfiles(entries: readonly ManagedProfileEntry[]): void {
+    const next = withManagedProfiles(this.settingsDoc, entries);
+    if (next) this.writeSettings(next);
+  }
+
+  /** removeProfile's checks alone: the caller deletes the keychain entry only for a profile that may go. */
+  profileRemovable(id: string): Validated<ProfileRecord> {
+    const removed = removeProfile(this.settingsDoc, id);
+    return removed.ok ? valid(removed.value.profile) : removed;
+  }
+
+  /**
+   * Takes a profile that is not in use off the list, then moves its address book, sets, last-dial log and schedules
+   * aside (renamed beside them, never deleted). Its keychain entry is the caller's (the vault's) to delete first.
+   */
+  removeProfile(id: string): Validated<{ readonly profile: ProfileRecord; readonly movedAside: readonly string[] }> {
+    const removed = removeProfile(this.settingsDoc, id);
+    if (!removed.ok) return removed;
+    this.writeSettings(removed.value.doc);
+    const stem = this.files.bookStem(id);
+    const movedAside = setBookAside(
+      bookPaths(path.dirname(this.path), stem),
+      schedulesPath(path.dirname(this.path), stem),
+      this.clock(),
+    );
+    return valid({ profile: removed.value.profile, movedAside });
+  }
+
+  /**
+   * Makes `id` the profile in use: its address book and sets replace this one's (opened first, so a file that
+   * cannot be read changes nothing but a notice). Calls already placed are not the store's business.
+   */
+  switchProfile(id: string): Validated<{ readonly profile: ProfileRecord; readonly notices: readonly StoreNotice[] }> {
+    if (this.batching) throw new Error('switchProfile inside batch()');
+    const next = withActiveProfile(this.settingsDoc, id);
+    if (!next.ok) return next;
+    if (activeProfileOf(this.settingsDoc) === id) return valid({ profile: this.activeProfile(), notices: [] });
+    const { book, notices } = this.files.openBook(id);
+    this.writeSettings(next.value);
+    this.book = book;
+    this.rooms = Object.freeze(book.rooms.map((room) => deepFreeze(room))) as Room[];
+    this.index.rebuild(this.rooms);
+    this.roomSets = new RoomSetStore(book.setsFile, book.sets, this, this.clock, this.newId);
+    return valid({ profile: this.activeProfile(), notices });
+  }
+
+  /** Copies rooms of the profile in use into another profile's address book (profile-book.ts copyRoomsInto). */
+  copyRoomsToProfile(roomIds: readonly string[], profileId: string): Validated<CopyRoomsSummary> {
+    if (!findProfile(this.settingsDoc, profileId)) return unknownProfile('profileId', profileId);
+    if (profileId === activeProfileOf(this.settingsDoc)) {
+      return invalid('profileId', {
+        'zh-CN': 'profileId：这些会议室已在当前配置的通讯录中，请选择其他配置',
+        'en-US': 'profileId: these rooms are already in this profile; choose another profile',
+      });
+    }
+    const rooms: Room[] = [];
+    let notFound = 0;
+    for (const id of new Set(roomIds)) {
+      const room = this.getRoom(id);
+      if (room) rooms.push(room);
+      else notFound += 1;
+    }
+    const { book } = this.files.openBook(profileId);
+    return valid(copyRoomsInto(book, rooms, notFound, { newId: this.newId, at: this.nowIso() }));
   }
 
   // ── Settings ───────────────────────────────────────────────────────────────────────────────────────────────

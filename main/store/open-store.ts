@@ -24,12 +24,14 @@ import {
   type SettingsDocument,
   type StoreData,
 } from '../../common/store-schema';
+import { DEFAULT_PROFILE } from '../../common/credentials';
 import type { StoreBackend, StoreBackendFactory, StoreBackendOptions } from './backend';
 import { copyAside, moveAside } from './backup';
 import { confSchemaOptions } from './conf-schema';
 import { defaultSettingsDocument, roomSetsDocument, roomsDocument } from './defaults';
 import { HistoryLog, SEGMENT_NAME } from './history-log';
 import { LastDialLog } from './last-dial';
+import { activeProfileOf } from './profiles';
 import { upgradedNotice, type StoreFileKind, type StoreNotice } from './notices';
 import { OpenContext } from './open-context';
 import { removeStaleTemps } from './stale-temp';
@@ -74,14 +76,10 @@ export interface DocumentFile {
 export interface OpenedFiles {
   readonly paths: StorePaths;
   readonly settings: SettingsDocument;
-  /** With each room's latest dial applied. */
-  readonly rooms: readonly Room[];
   readonly settingsFile: DocumentFile;
-  readonly roomsFile: DocumentFile;
-  readonly sets: readonly RoomSet[];
-  readonly setsFile: DocumentFile;
+  /** The address book of the profile in use. */
+  readonly book: OpenedBook;
   readonly history: HistoryLog;
-  readonly lastDial: LastDialLog;
   readonly notices: readonly StoreNotice[];
 }
 
@@ -234,6 +232,130 @@ function withLastDial(room: Room, dial: LastDial | undefined): Room {
   return { ...room, lastDialedAt: dial.at, lastOutcome: dial.outcome };
 }
 
+/**
+ * One profile's address book (common/profiles.ts): `<stem>.rooms.json`, `<stem>.sets.json` and
+ * `<stem>.last-dial.jsonl`, where the stem is the store's name for the first profile ("default": the files of the
+ * version before profiles, used in place) and `<name>.<profile id>` for the others. Schedules follow the same stem
+ * (schedules-file.ts).
+ */
+export function bookStem(configName: string, profileId: string): string {
+  return profileId === DEFAULT_PROFILE ? configName : `${configName}.${profileId}`;
+}
+
+export interface BookPaths {
+  readonly rooms: string;
+  readonly sets: string;
+  readonly lastDial: string;
+}
+
+export function bookPaths(cwd: string, stem: string): BookPaths {
+  const folder = path.resolve(cwd);
+  return {
+    rooms: path.join(folder, `${stem}.rooms.json`),
+    sets: path.join(folder, `${stem}.sets.json`),
+    lastDial: path.join(folder, `${stem}.last-dial.jsonl`),
+  };
+}
+
+/** One profile's address book and room sets, opened. */
+export interface OpenedBook {
+  readonly paths: BookPaths;
+  /** With each room's latest dial applied. */
+  readonly rooms: readonly Room[];
+  readonly roomsFile: DocumentFile;
+  readonly sets: readonly RoomSet[];
+  readonly setsFile: DocumentFile;
+  readonly lastDial: LastDialLog;
+}
+
+/**
+ * Reads and opens a book's files (steps 2 and 4 above). `given`: the rooms the v1 split just wrote, instead of the
+ * file. Files the context's folder refuses to write come back refusing every save.
+ */
+function openBook(
+  ctx: OpenContext,
+  factory: StoreBackendFactory,
+  paths: BookPaths,
+  given?: { readonly rooms: readonly Room[] },
+): OpenedBook {
+  const names = new Set([paths.rooms, paths.sets, paths.lastDial].map((file) => path.basename(file)));
+  removeStaleTemps(path.dirname(paths.rooms), (name) => names.has(name));
+  let rooms: readonly Room[];
+  let roomsParsed: ParsedFile | undefined;
+  if (given) rooms = given.rooms;
+  else {
+    const roomsFile = readDocument<RoomsDocument>(ctx, 'rooms', paths.rooms, readRoomsDocument);
+    rooms = roomsFile?.value.rooms ?? [];
+    roomsParsed = roomsFile?.parsed;
+  }
+  const setsRead = readDocument<RoomSetsDocument>(ctx, 'sets', paths.sets, readRoomSetsDocument);
+  let sets: readonly RoomSet[] = setsRead?.value.sets ?? [];
+  const { log: lastDial, latest } = LastDialLog.open(paths.lastDial, ctx);
+  rooms = rooms.map((room) => withLastDial(room, latest.get(room.id)));
+
+  const roomsBackend = openBackend(ctx, factory, {
+    kind: 'rooms',
+    file: paths.rooms,
+    schema: roomsDocumentSchema,
+    defaults: roomsDocument(rooms),
+    empty: roomsDocument(),
+    parsed: roomsParsed,
+  });
+  if (roomsBackend?.reset) rooms = [];
+  // Opened now only when there is a file to check; otherwise at the first save (no empty file on every start).
+  const setsBackend = setsRead
+    ? openBackend(ctx, factory, {
+        kind: 'sets',
+        file: paths.sets,
+        schema: roomSetsDocumentSchema,
+        defaults: roomSetsDocument(sets),
+        empty: roomSetsDocument(),
+        parsed: setsRead.parsed,
+      })
+    : undefined;
+  if (setsBackend?.reset) sets = [];
+
+  const blocked = ctx.blocked;
+  if (blocked) lastDial.stopWriting(blocked);
+  return {
+    paths,
+    rooms,
+    roomsFile: fileOf(blocked, roomsBackend, paths.rooms),
+    sets,
+    setsFile: blocked
+      ? refusingFile(paths.sets, blocked)
+      : (setsBackend?.file ?? backendOnFirstWrite(factory, paths.sets, roomSetsDocumentSchema)),
+    lastDial,
+  };
+}
+
+function fileOf(
+  blocked: StoreWriteError | undefined,
+  opened: { file: DocumentFile } | undefined,
+  file: string,
+): DocumentFile {
+  if (blocked) return refusingFile(file, blocked);
+  if (opened) return opened.file;
+  throw new Error('unreachable: a backend that did not open stops writing');
+}
+
+/**
+ * Opens another profile's book while the app runs (a profile switch, a copy of rooms into it), with the same checks
+ * as at start: a bad file is moved aside with a notice, never wiped.
+ */
+export function openProfileBook(options: {
+  readonly cwd: string;
+  readonly configName: string;
+  readonly profileId: string;
+  readonly backend: StoreBackendFactory;
+  readonly now: () => Date;
+}): { readonly book: OpenedBook; readonly notices: readonly StoreNotice[] } {
+  const paths = bookPaths(options.cwd, bookStem(options.configName, options.profileId));
+  const ctx = new OpenContext(options.now);
+  const book = openBook(ctx, options.backend, paths);
+  return { book, notices: ctx.finish() };
+}
+
 export function openStoreFiles(options: {
   readonly cwd: string;
   readonly configName: string;
@@ -246,28 +368,20 @@ export function openStoreFiles(options: {
   removeStaleTemps(paths.history, (name) => SEGMENT_NAME.test(name));
 
   let settings = defaultSettingsDocument();
-  let rooms: readonly Room[];
   const configFile = readDocument(ctx, 'settings', paths.settings, upgradeConfig);
   const config = configFile?.value;
-  let roomsParsed: ParsedFile | undefined;
   let history: HistoryLog;
+  let splitRooms: { readonly rooms: readonly Room[] } | undefined;
   if (config?.kind === 'split') {
     settings = config.parts.settings;
-    rooms = config.parts.rooms.rooms;
+    splitRooms = { rooms: config.parts.rooms.rooms };
     const finishSplit = writeSplit(ctx, paths, config);
     history = HistoryLog.open(paths.history, settings.settings.historyLimit, ctx, config.parts.history);
     finishSplit();
   } else {
     if (config?.kind === 'current') settings = config.document;
-    const roomsFile = readDocument<RoomsDocument>(ctx, 'rooms', paths.rooms, readRoomsDocument);
-    rooms = roomsFile?.value.rooms ?? [];
-    roomsParsed = roomsFile?.parsed;
     history = HistoryLog.open(paths.history, settings.settings.historyLimit, ctx);
   }
-  const setsRead = readDocument<RoomSetsDocument>(ctx, 'sets', paths.sets, readRoomSetsDocument);
-  let sets: readonly RoomSet[] = setsRead?.value.sets ?? [];
-  const { log: lastDial, latest } = LastDialLog.open(paths.lastDial, ctx);
-  rooms = rooms.map((room) => withLastDial(room, latest.get(room.id)));
 
   const settingsBackend = openBackend(ctx, options.backend, {
     kind: 'settings',
@@ -278,50 +392,18 @@ export function openStoreFiles(options: {
     parsed: config?.kind === 'current' ? configFile?.parsed : undefined,
   });
   if (settingsBackend?.reset) settings = defaultSettingsDocument();
-  const roomsBackend = openBackend(ctx, options.backend, {
-    kind: 'rooms',
-    file: paths.rooms,
-    schema: roomsDocumentSchema,
-    defaults: roomsDocument(rooms),
-    empty: roomsDocument(),
-    parsed: roomsParsed,
-  });
-  if (roomsBackend?.reset) rooms = [];
-  // Opened now only when there is a file to check; otherwise at the first save (no empty file on every start).
-  const setsBackend = setsRead
-    ? openBackend(ctx, options.backend, {
-        kind: 'sets',
-        file: paths.sets,
-        schema: roomSetsDocumentSchema,
-        defaults: roomSetsDocument(sets),
-        empty: roomSetsDocument(),
-        parsed: setsRead.parsed,
-      })
-    : undefined;
-  if (setsBackend?.reset) sets = [];
+  // The profile in use when the app last ran; a v1 split is always the first profile's (v1 had no others).
+  const active = activeProfileOf(settings);
+  const book = openBook(ctx, options.backend, bookPaths(options.cwd, bookStem(options.configName, active)), splitRooms);
 
   const blocked = ctx.blocked;
-  if (blocked) {
-    history.stopWriting(blocked);
-    lastDial.stopWriting(blocked);
-  }
-  const fileOf = (opened: { file: DocumentFile } | undefined, file: string): DocumentFile => {
-    if (blocked) return refusingFile(file, blocked);
-    if (opened) return opened.file;
-    throw new Error('unreachable: a backend that did not open stops writing');
-  };
+  if (blocked) history.stopWriting(blocked);
   return {
     paths,
     settings,
-    rooms,
-    settingsFile: fileOf(settingsBackend, paths.settings),
-    roomsFile: fileOf(roomsBackend, paths.rooms),
-    sets,
-    setsFile: blocked
-      ? refusingFile(paths.sets, blocked)
-      : (setsBackend?.file ?? backendOnFirstWrite(options.backend, paths.sets, roomSetsDocumentSchema)),
+    settingsFile: fileOf(blocked, settingsBackend, paths.settings),
+    book,
     history,
-    lastDial,
     notices: ctx.finish(),
   };
 }

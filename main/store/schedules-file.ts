@@ -15,6 +15,11 @@ export interface ScheduleFileOpened {
   readonly movedAside?: string;
 }
 
+/** `<folder>/<stem>.schedules.json`: a profile's schedules (open-store.ts bookStem). */
+export function schedulesPath(folder: string, stem: string): string {
+  return path.join(folder, `${stem}.schedules.json`);
+}
+
 export class ScheduleFile {
   private schedules: Schedule[];
 
@@ -25,9 +30,9 @@ export class ScheduleFile {
     this.schedules = [...schedules];
   }
 
-  /** `<folder>/<configName>.schedules.json`. */
-  static open(folder: string, configName: string, now: () => Date = () => new Date()): ScheduleFileOpened {
-    const filePath = path.join(folder, `${configName}.schedules.json`);
+  /** schedulesPath(folder, stem). */
+  static open(folder: string, stem: string, now: () => Date = () => new Date()): ScheduleFileOpened {
+    const filePath = schedulesPath(folder, stem);
     const state = inspectJsonFile(filePath, (json) => {
       const parsed = schedulesDocumentSchema.safeParse(json);
       if (!parsed.success)

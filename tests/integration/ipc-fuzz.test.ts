@@ -32,6 +32,11 @@ function goodPayloads(room: Room): Partial<Record<Channel, Record<string, unknow
   return {
     'settings:update': { locale: 'en-US' },
     'credentials:save': { appId: DEMO_CREDENTIALS.appId, operatorId: 'admin1' },
+    'profiles:add': { name: 'Fuzz profile' },
+    'profiles:update': { id: 'no-such-profile', name: 'Renamed' },
+    'profiles:remove': { id: 'no-such-profile' },
+    'profiles:switch': { id: 'no-such-profile' },
+    'rooms:copy-to-profile': { roomIds: [room.id], profileId: 'no-such-profile' },
     'rooms:add': { ...SIP, address: 'other@sip.example.com' },
     'rooms:update': { id: room.id, patch: { name: 'Renamed' } },
     'rooms:delete': { id: room.id },

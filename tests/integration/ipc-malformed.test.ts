@@ -53,7 +53,38 @@ const CASES: Record<Channel, Case> = {
   },
   'credentials:test': noFields,
   'credentials:delete': noFields,
+  'profiles:list': noFields,
+  'profiles:add': {
+    good: () => ({ name: 'Branch office' }),
+    wrongType: () => [{ name: ['Branch'] }, 'name'],
+    missing: () => [{}, 'name'],
+    huge: () => [{ name: MB }, 'name'],
+  },
+  'profiles:update': {
+    good: () => ({ id: 'Second', name: 'Second desk' }),
+    wrongType: () => [{ id: 'Second', name: 7 }, 'name'],
+    missing: () => [{ name: 'Second desk' }, 'id'],
+    huge: () => [{ id: 'Second', endpoint: `https://${MB}` }, 'endpoint'],
+  },
+  'profiles:remove': {
+    good: () => ({ id: 'Second' }),
+    wrongType: () => [{ id: ['Second'] }, 'id'],
+    missing: () => [{}, 'id'],
+    huge: () => [{ id: MB }, 'id'],
+  },
+  'profiles:switch': {
+    good: () => ({ id: 'Second' }),
+    wrongType: () => [{ id: 'Second', confirmed: 'yes' }, 'confirmed'],
+    missing: () => [{ confirmed: true }, 'id'],
+    huge: () => [{ id: MB }, 'id'],
+  },
   'rooms:list': noFields,
+  'rooms:copy-to-profile': {
+    good: (room) => ({ roomIds: [room.id], profileId: 'Second' }),
+    wrongType: (room) => [{ roomIds: room.id, profileId: 'Second' }, 'roomIds'],
+    missing: (room) => [{ roomIds: [room.id] }, 'profileId'],
+    huge: (room) => [{ roomIds: [room.id], profileId: MB }, 'profileId'],
+  },
   'rooms:add': {
     good: () => ({ name: 'Board room', kind: 'h323', address: '192.0.2.10' }),
     wrongType: () => [{ ...SIP, address: 'b@sip.example.com', favorite: 'yes' }, 'favorite'],
@@ -206,6 +237,7 @@ beforeEach(async () => {
   h = await startIpcHarness();
   room = await h.ok('rooms:add', SIP);
   await h.ok('meetings:lookup', { meeting: '123456789' });
+  await h.ok('profiles:add', { name: 'Second' });
   before = h.snapshot();
 });
 

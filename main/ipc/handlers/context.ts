@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../common/ipc-contract';
 import type { WemeetClient } from '../../api/client';
 import type { AutoRedial } from '../../calls/auto-redial';
 import type { Dialer } from '../../calls/dialer';
+import type { ProfileSwitch } from '../../calls/profile-switch';
 import type { ScheduleRunner, ScheduleSets } from '../../calls/schedules';
 import type { TodayMeetingsReader } from '../../calls/today-meetings';
 import type { Log } from '../../log';
@@ -13,8 +14,8 @@ import type { CredentialVaultApi } from '../../vault/credential-vault';
 export interface HandlerContext {
   readonly store: AppStore;
   readonly vault: CredentialVaultApi;
-  /** The keychain profile the app uses. */
-  readonly profile: string;
+  /** Switches the profile in use (the store's activeProfile() is the one credentials:* and rooms:* act on). */
+  readonly profiles: ProfileSwitch;
   /** The only way a room is rung. */
   readonly dialer: Dialer;
   /** Retries and rejoins waiting to ring. */

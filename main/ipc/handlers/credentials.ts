@@ -9,10 +9,12 @@ import type { HandlersFor } from '../types';
 type CredentialChannels = 'credentials:get' | 'credentials:save' | 'credentials:test' | 'credentials:delete';
 
 export function credentialHandlers(ctx: HandlerContext): HandlersFor<CredentialChannels> {
+  // Always the profile in use now: the operator switched to the one whose credentials the form shows.
+  const profile = () => ctx.store.activeProfile().id;
   return {
-    'credentials:get': () => ctx.vault.publicView(ctx.profile),
+    'credentials:get': () => ctx.vault.publicView(profile()),
     // The vault validates every field (naming it) and writes nothing when one is bad.
-    'credentials:save': async (input) => unwrap(await ctx.vault.save(ctx.profile, input)),
+    'credentials:save': async (input) => unwrap(await ctx.vault.save(profile(), input)),
     'credentials:test': async (): Promise<ConnectionTestResult> => {
       try {
         const client = await ctx.clientFor();
@@ -23,8 +25,9 @@ export function credentialHandlers(ctx: HandlerContext): HandlersFor<CredentialC
       }
     },
     'credentials:delete': async () => {
-      await ctx.vault.delete(ctx.profile);
-      return ctx.vault.publicView(ctx.profile);
+      const id = profile();
+      await ctx.vault.delete(id);
+      return ctx.vault.publicView(id);
     },
   };
 }

@@ -8,6 +8,7 @@ import { callHandlers } from './calls';
 import type { HandlerContext } from './context';
 import { credentialHandlers } from './credentials';
 import { historyHandlers } from './history';
+import { profileHandlers } from './profiles';
 import { meetingHandlers } from './meetings';
 import { roomHandlers } from './rooms';
 import { importHandlers } from './rooms-import';
@@ -22,6 +23,7 @@ export function createHandlers(ctx: HandlerContext): IpcHandlers {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),
     ...credentialHandlers(ctx),
+    ...profileHandlers(ctx),
     ...roomHandlers(ctx),
     ...importHandlers(ctx),
     ...meetingHandlers(ctx),

@@ -7,10 +7,15 @@ import type { HandlerContext } from './context';
 import { unwrap } from '../errors';
 import type { HandlersFor } from '../types';
 
-function checkWindowEndpoint(ctx: HandlerContext, endpoint: string | undefined): void {
+/** Also for a profile's own endpoint (profiles.ts): `current` is the value it has now ('' clears, always allowed). */
+export function checkWindowEndpoint(
+  ctx: HandlerContext,
+  endpoint: string | undefined,
+  current: string | undefined,
+): void {
   if (endpoint === undefined) return;
   const same = validateEndpoint(endpoint);
-  if (same.ok && same.value === ctx.store.getSettings().endpoint) return;
+  if (same.ok && same.value === current) return;
   unwrap(validateWindowEndpoint(endpoint, { demo: ctx.appInfo().demo }));
 }
 
@@ -18,7 +23,7 @@ export function settingsHandlers(ctx: HandlerContext): HandlersFor<'settings:get
   return {
     'settings:get': () => ctx.store.getSettings(),
     'settings:update': (patch) => {
-      checkWindowEndpoint(ctx, patch.endpoint);
+      checkWindowEndpoint(ctx, patch.endpoint, ctx.store.getSettings().endpoint);
       return unwrap(ctx.store.updateSettings(patch));
     },
   };

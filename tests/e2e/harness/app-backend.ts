@@ -18,6 +18,7 @@ import { createServices, trackerFactory, type Services } from '../../../main/ser
 import { configureLogger, serviceLog } from '../../../main/shell/logger';
 import { openAppStore, type AppStore } from '../../../main/store/app-store';
 import type { StoreBackendFactory } from '../../../main/store/backend';
+import { namespacedSecretStore } from '../../helpers/namespaced-secret-store';
 import { CredentialVault } from '../../../main/vault/credential-vault';
 import type { SecretStore } from '../../../main/vault/secret-store';
 import type { FrameSender, InvokeHandler } from './bridge';
@@ -50,7 +51,10 @@ export interface AppBackendOptions {
   /** The origin the renderer is served from; only its main frame may call. */
   readonly rendererUrl: string;
   readonly secretStore: SecretStore;
-  /** The keychain account: unique per run so the developer's own "default" profile is never touched. */
+  /**
+   * The first profile's keychain account (others get `<profile>.<id>`): unique per run so the developer's own
+   * "default" profile is never touched.
+   */
   readonly profile: string;
   readonly systemLocale?: Locale;
   /** Below the settings' 1 s minimum so calls settle quickly; tests never assert on timing. */
@@ -91,8 +95,7 @@ export function startAppBackend(options: AppBackendOptions): AppBackend {
   const services = createServices({
     store,
     storeNotices: notices,
-    vault: new CredentialVault(options.secretStore),
-    profile: options.profile,
+    vault: new CredentialVault(namespacedSecretStore(options.secretStore, options.profile)),
     fetch: globalThis.fetch,
     appVersion: 'e2e',
     log,
