@@ -161,7 +161,10 @@ describe('Settings › Profiles', () => {
     await typeInto('profile-name', 'head OFFICE');
     expect(await textOf('profile-name-error')).toBe('Name: a profile named "head OFFICE" already exists');
     await typeInto('profile-endpoint', 'http://branch.example.com');
-    expect(await textOf('profile-endpoint-error')).toMatch(/^API address: /);
+    expect(await textOf('profile-endpoint-error')).toMatch(/^API address: must use https:\/\//);
+    // From the window only Tencent's API (or the simulator in demo mode): as main's handler says.
+    await typeInto('profile-endpoint', 'https://gateway.example.com');
+    expect(await textOf('profile-endpoint-error')).toMatch(/^API address: only Tencent Meeting's API address/);
     await clickOn('profile-save');
     expect(fake.addProfile).not.toHaveBeenCalled();
     expect(byTestId('profile-form')).not.toBeNull();
