@@ -11,7 +11,8 @@ import type { TrackedCall } from './tracked-call';
 export interface CallTrackerStore {
   getRoom(id: string): Room | undefined;
   getSettings(): Pick<Settings, 'pollIntervalMs' | 'maxConcurrentDials'>;
-  markDialed(roomId: string, outcome: string, at: string): Validated<Room>;
+  /** `profileId`: the profile that placed the call, whose address book the room is in (maybe not the one in use). */
+  markDialed(roomId: string, outcome: string, at: string, profileId?: string): Validated<Room | null>;
   appendHistory(record: HistoryInput): Validated<HistoryRecord>;
 }
 
@@ -59,7 +60,8 @@ export function recordFinishedCall(store: CallTrackerStore, call: TrackedCall, l
     if (!saved.ok) log.warn('calls: history record refused', { ...context, field: saved.error.field });
     // A call that never left the queue did not dial the room.
     if (call.startedAtMs !== undefined) {
-      const marked = store.markDialed(call.spec.roomId, call.state, new Date(call.startedAtMs).toISOString());
+      const at = new Date(call.startedAtMs).toISOString();
+      const marked = store.markDialed(call.spec.roomId, call.state, at, call.spec.profile?.id);
       if (!marked.ok)
         log.info('calls: room not updated (deleted meanwhile?)', { ...context, field: marked.error.field });
     }

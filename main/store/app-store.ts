@@ -26,6 +26,7 @@ import {
   type HistoryCapacity,
   type HistoryPage,
   type HistoryRecord,
+  type LastDial,
   type RecentMeeting,
   type Room,
   type Settings,
@@ -52,6 +53,8 @@ import {
 } from './profiles';
 import { copyRoomsInto, setBookAside } from './profile-book';
 import { schedulesPath } from './schedules-file';
+import { LastDialLog } from './last-dial';
+import { OpenContext } from './open-context';
 import { pushRecentMeeting, validateRecentMeeting, type RecentMeetingInput } from './recent-meetings';
 import { RoomIndex } from './room-index';
 import { RoomSetStore } from './room-sets';
@@ -362,9 +365,10 @@ export class AppStore {
    * recorded (batch results arriving out of order) is ignored. Not an edit: updatedAt stays. Appends one line to
    * the last-dial log; the address book file is not rewritten.
    */
-  markDialed(roomId: string, outcome: string, at: string): Validated<Room> {
-    const room = this.getRoom(roomId);
-    if (!room) return unknownRoom('roomId', roomId);
+  markDialed(roomId: string, outcome: string, at: string, profileId?: string): Validated<Room | null> {
+    const otherBook = profileId !== undefined && profileId !== activeProfileOf(this.settingsDoc);
+    const room = otherBook ? undefined : this.getRoom(roomId);
+    if (!room && !otherBook) return unknownRoom('roomId', roomId);
     const outcomeText = typeof outcome === 'string' ? outcome.trim() : '';
     if (outcomeText === '' || codePointLength(outcomeText) > 64) {
       return invalid('outcome', {
@@ -378,6 +382,9 @@ export class AppStore {
         'en-US': 'at: must be a UTC time such as 2026-11-22T10:00:00.000Z',
       });
     }
+    // A call placed before a profile switch ends in its own profile's book: one line in that book's log, read
+    // (and applied, newest wins) when the profile is opened again.
+    if (!room) return this.markDialedElsewhere(profileId as string, { roomId, at, outcome: outcomeText });
     if (room.lastDialedAt !== undefined && Date.parse(room.lastDialedAt) > Date.parse(at)) return valid(room);
     const next: Room = deepFreeze({ ...room, lastDialedAt: at, lastOutcome: outcomeText });
     this.book.lastDial.append({ roomId: room.id, at, outcome: outcomeText });
@@ -385,6 +392,13 @@ export class AppStore {
     this.replaceRoom(room, next, this.rooms);
     this.index.replace(room, next);
     return valid(next);
+  }
+
+  private markDialedElsewhere(profileId: string, entry: LastDial): Validated<null> {
+    if (!findProfile(this.settingsDoc, profileId)) return unknownProfile('profileId', profileId);
+    const file = bookPaths(path.dirname(this.path), this.files.bookStem(profileId)).lastDial;
+    LastDialLog.open(file, new OpenContext(this.clock)).log.append(entry);
+    return valid(null);
   }
 
   /**

@@ -110,6 +110,11 @@ describe('profiles', () => {
     // History says whose call it was.
     await until(() => h.store.listHistory().length === 1);
     expect(h.store.listHistory()[0]).toMatchObject({ roomName: 'Lobby A', profile: { id: 'default', name: '' } });
+    // And its room's last dial is in its own address book when that profile is back.
+    await h.ok('profiles:switch', { id: 'default' });
+    expect(await h.ok('rooms:list', {})).toEqual([
+      expect.objectContaining({ id: room.id, lastOutcome: 'joined', lastDialedAt: ended.startedAt }),
+    ]);
   });
 
   it('a call on the second profile goes to its enterprise with its keys, and history names it', async () => {

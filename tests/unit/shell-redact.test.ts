@@ -139,9 +139,9 @@ describe('hostile sizes', () => {
     const out = redact({ many }) as { many: unknown[] };
     expect(out.many.length).toBeLessThan(MAX_LOGGED_VALUES);
     expect(out.many.at(-1)).toBe('[omitted: log entry too large]');
-    expect(busyMs(() => redact({ many: Array.from({ length: MB }, () => 'x') }))).toBeLessThanOrEqual(
-      HOSTILE_BUDGET_MS,
-    );
+    // The million-entry list is built outside the measurement: only the redaction's own work counts.
+    const million = Array.from({ length: MB }, () => 'x');
+    expect(busyMs(() => redact({ many: million }))).toBeLessThanOrEqual(HOSTILE_BUDGET_MS);
   });
 
   it('masks property names like any text: a name may come from outside too', () => {
