@@ -169,7 +169,7 @@ export function managedSettingsOf(config: ManagedConfig | undefined, profile: st
 }
 
 /** The endpoint as the store keeps it (no trailing slash), so "same value" compares equal. */
-function validateEndpointOrSelf(endpoint: string): string {
+export function validateEndpointOrSelf(endpoint: string): string {
   const checked = validateEndpoint(endpoint);
   return checked.ok ? checked.value : endpoint;
 }

@@ -3,6 +3,7 @@
 // address book applied and kept fresh (shared-book-sync.ts), and what the window is told (ManagedInfo, notices).
 import {
   managedSettingsOf,
+  validateEndpointOrSelf,
   MANAGED_SETTING_KEYS,
   type ManagedConfig,
   type ManagedInfo,
@@ -98,7 +99,8 @@ export async function startManagedDesk(options: ManagedDeskOptions): Promise<Man
       managedProfiles.map(([id, profile]) => ({
         id,
         name: profile.name ?? id,
-        ...(profile.endpoint === undefined ? {} : { endpoint: profile.endpoint }),
+        // As the store keeps endpoints (no trailing slash); the schema already checked it.
+        ...(profile.endpoint === undefined ? {} : { endpoint: validateEndpointOrSelf(profile.endpoint) }),
       })),
     );
   }

@@ -245,6 +245,50 @@ describe('a managed desk', () => {
     });
   });
 
+  it("makes IT's profiles the desk's, locked, with their fields and IT's rooms in each", async () => {
+    const pc = desk();
+    const book = path.join(tempDir(), 'rooms.csv');
+    write(book, 'name,kind,address\r\nLobby,h323,10.0.0.50\r\n');
+    write(pc.configFile, {
+      ...MANAGED,
+      profiles: {
+        ...MANAGED.profiles,
+        'branch-b': { name: 'Branch B', appId: '300000002', endpoint: 'https://gw-b.example.com/' },
+      },
+      addressBook: { path: book, refreshMinutes: 0 },
+    });
+    await withApp(await pc.start(), async (app) => {
+      const state = await app.handlers['profiles:list']({});
+      expect(state.profiles).toEqual([
+        { id: 'default', name: 'Head office', endpoint: null, configured: false, managed: true },
+        { id: 'branch-b', name: 'Branch B', endpoint: 'https://gw-b.example.com', configured: false, managed: true },
+      ]);
+      // The desk may add its own beside IT's; IT's keep their name, endpoint and place.
+      const own = await app.handlers['profiles:add']({ name: 'Reception' });
+      expect(own.managed).toBe(false);
+      const rename = await refusal(() => app.handlers['profiles:update']({ id: 'branch-b', name: 'Mine' }));
+      expect(rename.field).toBe('name');
+      expect(rename.message['zh-CN']).toContain('由 IT 部门设置');
+      const remove = await refusal(() => app.handlers['profiles:remove']({ id: 'branch-b' }));
+      expect(remove.field).toBe('id');
+      expect(await app.handlers['profiles:update']({ id: own.id, name: 'Front desk' })).toMatchObject({
+        name: 'Front desk',
+      });
+
+      // Switched to IT's second profile: its fields are on the form and locked, and IT's rooms are in its book too.
+      const switched = await app.handlers['profiles:switch']({ id: 'branch-b' });
+      expect(switched).toMatchObject({ kind: 'switched', state: { active: 'branch-b' } });
+      expect(await app.handlers['credentials:get']({})).toMatchObject({ profile: 'branch-b', appId: '300000002' });
+      expect((await app.handlers['app:info']({})).managed).toMatchObject({
+        profileName: 'Branch B',
+        credentials: ['appId'],
+      });
+      expect((await app.handlers['rooms:list']({})).map((room) => [room.name, room.managed])).toEqual([
+        ['Lobby', true],
+      ]);
+    });
+  });
+
   it('reads a shared book from a file share: rooms from IT, read-only, none of the desk’s own if IT says so', async () => {
     const pc = desk();
     const book = path.join(tempDir(), 'rooms.csv');
