@@ -129,7 +129,9 @@ export const managedConfigSchema = z
     profiles: z
       .record(z.string().max(CREDENTIAL_LIMITS.profile).regex(PROFILE_NAME_PATTERN), managedProfileSchema)
       .optional()
-      .describe('Credential profiles by keychain profile name; the app uses "default".'),
+      .describe(
+        'Credential profiles by keychain profile name ("default" is the first profile of every desk); each becomes a profile the operator can switch to, its name and endpoint locked.',
+      ),
     addressBook: sharedAddressBookSchema.optional().describe('A shared address book, read-only at the desk.'),
   })
   .meta({
