@@ -132,6 +132,32 @@ describe('profiles', () => {
     expect(h.store.listHistory()[0]?.profile).toEqual({ id: b, name: 'Company B' });
   });
 
+  it("each profile has its own schedules: the old profile's wait, armed, until it is back", async () => {
+    const b = await twoEnterprises();
+    const room = await h.ok('rooms:add', { name: 'Lobby A', kind: 'sip', address: 'lobby-a@sip.example.com' });
+    const set = await h.ok('sets:create', { name: 'Board meeting', roomIds: [room.id] });
+    const schedule = await h.ok('schedules:add', {
+      name: 'Monday board',
+      setId: set.id,
+      meeting: WEEKLY,
+      recurring: false,
+      trigger: { kind: 'host_joins' },
+    });
+
+    const asked = await h.ok('profiles:switch', { id: b });
+    expect(asked).toMatchObject({ kind: 'ask', question: { activeCalls: 0, pendingRetries: 0, armedSchedules: 1 } });
+    await h.ok('profiles:switch', { id: b, confirmed: true });
+    expect(await h.ok('schedules:list', {})).toEqual([]);
+    expect(await h.ok('sets:list', {})).toEqual([]);
+    expect(existsSync(path.join(h.dir, `config.${b}.schedules.json`))).toBe(false);
+
+    await h.ok('profiles:switch', { id: 'default' });
+    expect(await h.ok('schedules:list', {})).toEqual([
+      expect.objectContaining({ id: schedule.id, name: 'Monday board', armed: true }),
+    ]);
+    expect((await h.ok('sets:list', {})).map((s) => s.name)).toEqual(['Board meeting']);
+  });
+
   it('copies rooms into another profile once; duplicates there are left alone', async () => {
     const b = await twoEnterprises();
     const lobby = await h.ok('rooms:add', { name: 'Lobby A', kind: 'sip', address: 'lobby-a@sip.example.com' });

@@ -15,10 +15,11 @@ const SUBJECT_MAX = 255;
 
 export function setHandlers(ctx: HandlerContext): HandlersFor<SetChannels> {
   const { store } = ctx;
-  const sets = store.sets;
+  // Read at each request, never kept: a profile switch gives the store another profile's sets.
+  const sets = () => store.sets;
 
   const requireSet = (id: string): void => {
-    if (sets.getSet(id)) return;
+    if (sets().getSet(id)) return;
     throw notFound(
       'id',
       { 'zh-CN': 'id：没有这个会议室组，可能已被删除', 'en-US': 'id: no such room set; it may have been deleted' },
@@ -41,21 +42,21 @@ export function setHandlers(ctx: HandlerContext): HandlersFor<SetChannels> {
   };
 
   return {
-    'sets:list': () => sets.listSets(),
-    'sets:create': (input) => unwrap(sets.createSet(input)),
+    'sets:list': () => sets().listSets(),
+    'sets:create': (input) => unwrap(sets().createSet(input)),
     'sets:update': ({ id, patch }) => {
       requireSet(id);
-      return unwrap(sets.updateSet(id, patch));
+      return unwrap(sets().updateSet(id, patch));
     },
     'sets:delete': ({ id }) => {
       requireSet(id);
-      return unwrap(sets.deleteSet(id));
+      return unwrap(sets().deleteSet(id));
     },
-    'sets:import': ({ rows, apply }) => sets.importSets(rows, apply),
+    'sets:import': ({ rows, apply }) => sets().importSets(rows, apply),
     'sets:dial': ({ setId, meeting, unknownOutcome, confirmedCount }) =>
       dialSet(
         {
-          sets,
+          sets: sets(),
           dialer: ctx.dialer,
           automation: ctx.automation,
           policy: () => store.getSettings().retry,
