@@ -189,6 +189,11 @@ describe('Settings › Profiles', () => {
     expect(rowOf('Branch')).not.toBeNull();
     expect(await textOf('status-note')).toContain('Profile “Branch” added. Use it, then enter its credentials.');
     expect(byTestId('profile-use-now')).not.toBeNull();
+    // Switched to it from the header: the offer is stale, and goes.
+    const store = useProfilesStore();
+    store.state = { active: 'Branch', profiles: store.profiles };
+    await settle();
+    expect(byTestId('profile-use-now')).toBeNull();
   });
 
   it('removes a profile only after a yes that says what happens to its credentials and its address book', async () => {
