@@ -24,7 +24,10 @@ Commands:
 
 Options for every command:
   --json               print exactly one JSON object on stdout
-  --endpoint <url>     API base URL (default $WEMEET_ENDPOINT or https://api.meeting.qq.com)
+  --profile <name|id>  the Room Dialer profile whose saved credentials and endpoint to use (its name, any case, or
+                       its id); default: the profile "default" (not the one the window has in use)
+  --endpoint <url>     API base URL (default $WEMEET_ENDPOINT; else, with saved credentials, the endpoint Room
+                       Dialer uses for that profile; else https://api.meeting.qq.com)
   --timeout <ms>       per-request time limit (default 10000)
   --instance <n>       device type sent as instanceid (default $WEMEET_INSTANCE_ID or 1 = PC)
   --lang <zh-CN|en-US> language of messages (default from LANG)
@@ -32,6 +35,7 @@ Options for every command:
 
 Credentials come from WEMEET_APP_ID, WEMEET_SECRET_ID, WEMEET_SECRET_KEY, WEMEET_OPERATOR_ID and, only if your
 enterprise has one, WEMEET_SDK_ID; with none of them set, from Room Dialer's saved settings (the system keychain).
+--profile together with any of those variables is refused: use one or the other.
 Exit codes: 0 ok, 2 bad input, 3 API error, 4 network error, timeout or unknown outcome, 5 missing credentials,
 6 call --wait ended without the room joining (rejected, no answer, cancelled, left).`;
 
@@ -49,6 +53,7 @@ const OPTIONS = {
   instance: { type: 'string' },
   interval: { type: 'string' },
   lang: { type: 'string' },
+  profile: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
@@ -62,7 +67,7 @@ const COMMAND_OPTIONS: Record<CommandName, readonly OptionName[]> = {
   meeting: [],
   rooms: ['name'],
 };
-const COMMON_OPTIONS: readonly OptionName[] = ['json', 'endpoint', 'timeout', 'instance', 'lang', 'help'];
+const COMMON_OPTIONS: readonly OptionName[] = ['json', 'profile', 'endpoint', 'timeout', 'instance', 'lang', 'help'];
 
 /** The command line cannot be understood. Reported with exit 2 before anything is looked up or sent. */
 export class UsageError extends Error {

@@ -1,11 +1,12 @@
 // Where the CLI finds the enterprise API credentials: environment variables first, then the app's saved keychain
-// profile "default" (main/vault). The secret key is never printed.
+// entry of one profile: "default", or the one --profile names (main/vault). The secret key is never printed.
 import { DEFAULT_PROFILE } from '../../common/credentials';
 import type { Locale, Localized } from '../../common/locale';
 import type { WemeetCredentials } from '../api/client';
 import type { ErrorPayload } from '../api/errors';
 import type { CredentialBundle } from '../vault/credential-vault';
 import { KeychainUnavailableError } from '../vault/secret-store';
+import { BadInput } from './input';
 
 export const CREDENTIAL_ENV = {
   appId: 'WEMEET_APP_ID',
@@ -21,8 +22,29 @@ export type CredentialLookup =
   | { readonly ok: true; readonly credentials: WemeetCredentials }
   | { readonly ok: false; readonly missing: readonly string[] };
 
-function anyCredentialVariable(env: NodeJS.ProcessEnv): boolean {
-  return Object.values(CREDENTIAL_ENV).some((name) => (env[name]?.trim() ?? '') !== '');
+function credentialVariablesSet(env: NodeJS.ProcessEnv): string[] {
+  return Object.values(CREDENTIAL_ENV).filter((name) => (env[name]?.trim() ?? '') !== '');
+}
+
+/** Any WEMEET_* credential variable set: the environment is meant, and the keychain is not asked. */
+export function anyCredentialVariable(env: NodeJS.ProcessEnv): boolean {
+  return credentialVariablesSet(env).length > 0;
+}
+
+/**
+ * --profile asks for a saved profile's credentials; WEMEET_* variables are credentials too. Which one a script
+ * meant cannot be told, and guessing wrong dials as the other enterprise: refused (exit 2) before anything is read.
+ */
+export function refuseProfileWithCredentialVariables(env: NodeJS.ProcessEnv): void {
+  const set = credentialVariablesSet(env);
+  if (set.length === 0) return;
+  throw new BadInput({
+    field: 'profile',
+    message: {
+      'zh-CN': `--profile：指定了配置，但也设置了凭据环境变量 ${set.join('、')}；请只用其中一种（取消这些变量，或去掉 --profile）`,
+      'en-US': `--profile: a profile was given, but so are the credential variables ${set.join(', ')}; use one or the other (unset them, or leave out --profile)`,
+    },
+  });
 }
 
 export function credentialsFromEnv(env: NodeJS.ProcessEnv): CredentialLookup {
@@ -55,24 +77,29 @@ export type CliCredentialLookup =
       readonly missing: readonly string[];
       /** Set when the keychain was asked and could not be used; its toPayload(locale) explains why. */
       readonly keychainError?: KeychainUnavailableError;
+      /** The profile --profile named, when the keychain has nothing saved for it. */
+      readonly profile?: string;
     };
 
 /**
  * Environment variables win when they are complete. When none of the WEMEET_* credential variables is set, the
- * vault's "default" profile is used. When only some are set, the operator clearly meant the environment: those
- * missing are reported rather than silently mixing in (or switching to) the saved profile.
+ * vault's entry for `profile` is used (--profile, checked against the app's list by app-profiles.ts; else
+ * "default"). When only some are set, the operator clearly meant the environment: those missing are reported rather
+ * than silently mixing in (or switching to) the saved profile. --profile with any variable set never gets here
+ * (refuseProfileWithCredentialVariables).
  * Without a vault this is credentialsFromEnv. Never throws for a keychain failure: it comes back as `keychainError`.
  */
 export async function resolveCliCredentials(
   env: NodeJS.ProcessEnv,
   vault?: CliCredentialSource,
+  profile?: string,
 ): Promise<CliCredentialLookup> {
   const fromEnv = credentialsFromEnv(env);
   if (fromEnv.ok) return { ok: true, credentials: fromEnv.credentials, source: 'env' };
   if (!vault || anyCredentialVariable(env)) return fromEnv;
   try {
-    const bundle = await vault.load(DEFAULT_PROFILE);
-    if (!bundle) return fromEnv;
+    const bundle = await vault.load(profile ?? DEFAULT_PROFILE);
+    if (!bundle) return profile === undefined ? fromEnv : { ...fromEnv, profile };
     const { appId, sdkId, secretId, secretKey, operatorId } = bundle;
     return { ok: true, credentials: { appId, sdkId, secretId, secretKey, operatorId }, source: 'keychain' };
   } catch (error) {
@@ -114,6 +141,19 @@ export function missingCredentialsPayload(
       hint: zh
         ? `${keychain.hint['zh-CN']}；或者设置上述环境变量。${WHERE_FOUND['zh-CN']}`
         : `${keychain.hint['en-US']}; or set those environment variables. ${WHERE_FOUND['en-US']}`,
+    };
+  }
+  if (lookup.profile !== undefined) {
+    const shown = lookup.profile;
+    return {
+      kind: 'credentials',
+      code: 'missing_credentials',
+      message: zh
+        ? `配置“${shown}”没有保存凭据（系统钥匙串中没有）`
+        : `No credentials are saved for the profile "${shown}" (nothing in the system keychain)`,
+      hint: zh
+        ? `请在 Room Dialer 的设置 › 配置中切换到该配置并保存凭据；或者去掉 --profile，改用环境变量：${list}（${note}）。`
+        : `Switch to that profile in Room Dialer's Settings › Profiles and save its credentials; or leave out --profile and set ${list} (${note}).`,
     };
   }
   const partly = anyCredentialVariable(env);

@@ -2,7 +2,7 @@
 // and before any request: a bad value ends the run with exit 2, its field named, nothing sent.
 import { parseRoomTarget } from '../../common/address';
 import { parseDeviceType } from '../../common/device-type';
-import { DEFAULT_ENDPOINT, validateEndpoint } from '../../common/endpoint';
+import { validateEndpoint } from '../../common/endpoint';
 import type { Locale } from '../../common/locale';
 import { parseMeetingNumber, type MeetingRef } from '../../common/meeting-number';
 import type { RoomTarget } from '../../common/room-target';
@@ -17,7 +17,10 @@ export class BadInput extends Error {
 }
 
 export interface CommandInput {
-  readonly endpoint: string;
+  /** --endpoint, else $WEMEET_ENDPOINT; undefined: the profile's endpoint in the app, else DEFAULT_ENDPOINT. */
+  readonly endpoint: string | undefined;
+  /** --profile as typed; app-profiles.ts matches it against the app's list once credentials are looked up. */
+  readonly profile: string | undefined;
   readonly timeoutMs: number;
   readonly instanceId: number;
   /** Every command but rooms. */
@@ -34,9 +37,8 @@ export const DEFAULT_POLL_INTERVAL_MS = 2000;
 const MAX_TIMEOUT_MS = 120_000;
 
 export function readCommandInput(parsed: ParsedArgs, env: NodeJS.ProcessEnv): CommandInput {
-  const endpoint = unwrap(
-    validateEndpoint(stringOption(parsed, 'endpoint') ?? env['WEMEET_ENDPOINT'] ?? DEFAULT_ENDPOINT),
-  );
+  const endpointText = stringOption(parsed, 'endpoint') ?? env['WEMEET_ENDPOINT'];
+  const endpoint = endpointText === undefined ? undefined : unwrap(validateEndpoint(endpointText));
   const timeoutMs = integerOption(parsed, 'timeout', DEFAULT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS);
   const instanceText = stringOption(parsed, 'instance') ?? (env['WEMEET_INSTANCE_ID'] || undefined);
   const instanceId = instanceText === undefined ? DEFAULT_INSTANCE_ID : unwrap(parseDeviceType(instanceText));
@@ -57,7 +59,16 @@ export function readCommandInput(parsed: ParsedArgs, env: NodeJS.ProcessEnv): Co
     });
   }
   const intervalMs = integerOption(parsed, 'interval', DEFAULT_POLL_INTERVAL_MS, 100, 60_000);
-  return { endpoint, timeoutMs, instanceId, meeting, target, inviteId, intervalMs };
+  return {
+    endpoint,
+    profile: stringOption(parsed, 'profile'),
+    timeoutMs,
+    instanceId,
+    meeting,
+    target,
+    inviteId,
+    intervalMs,
+  };
 }
 
 /** --lang, when given; anything but the two languages is bad input. */

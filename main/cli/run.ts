@@ -3,11 +3,20 @@
 import { pickLocale, type Locale, type Localized } from '../../common/locale';
 import { knownOperatorError } from '../../common/operator-error';
 import { MEETING_CODE_DIGITS, type MeetingRef } from '../../common/meeting-number';
+import { DEFAULT_ENDPOINT } from '../../common/endpoint';
 import { WemeetClient, type FetchLike } from '../api/client';
 import { ApiError, WemeetError } from '../api/errors';
+import { appSettingsPath, chooseProfile, readAppProfiles, unreadableSettingsWarning } from './app-profiles';
 import { parseCommandLine, USAGE, UsageError, type ParsedArgs } from './args';
 import { call, cancel, exitCodeOf, meetingIdOf, showStatus } from './calls';
-import { missingCredentialsPayload, resolveCliCredentials, type CliCredentialSource } from './credentials';
+import {
+  anyCredentialVariable,
+  missingCredentialsPayload,
+  refuseProfileWithCredentialVariables,
+  resolveCliCredentials,
+  type CliCredentialLookup,
+  type CliCredentialSource,
+} from './credentials';
 import { BadInput, optionLocale, readCommandInput, stringOption, type CommandInput } from './input';
 import { listRooms, showMeeting } from './lookups';
 import { EXIT, Reporter, type CliStreams } from './output';
@@ -18,7 +27,7 @@ export interface CliEnvironment extends CliStreams {
   readonly appVersion: string;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
-  /** The app's saved profile, asked only when no WEMEET_* credential variable is set. */
+  /** The app's saved profiles, asked only when no WEMEET_* credential variable is set. */
   readonly vault?: CliCredentialSource;
 }
 
@@ -67,14 +76,14 @@ async function runCommand(
   io: CliEnvironment,
   reporter: Reporter,
 ): Promise<number> {
-  const lookup = await resolveCliCredentials(io.env, io.vault);
+  const { lookup, endpoint } = await credentialsAndEndpoint(input, io, reporter);
   if (!lookup.ok) {
     reporter.error(missingCredentialsPayload(lookup, io.env, reporter.locale));
     return EXIT.credentials;
   }
 
   const client = new WemeetClient({
-    endpoint: input.endpoint,
+    endpoint,
     credentials: lookup.credentials,
     fetch: io.fetch,
     appVersion: io.appVersion,
@@ -104,6 +113,33 @@ async function runCommand(
         now: io.now ?? Date.now,
       });
   }
+}
+
+/**
+ * Whose credentials, sent where. Variables: the environment's, at --endpoint / $WEMEET_ENDPOINT or Tencent's. Saved
+ * ones: the profile's (--profile, else "default"), at --endpoint / $WEMEET_ENDPOINT, else where the app sends that
+ * profile's requests (its own endpoint, else the desk's), else Tencent's. The app's settings file is read only when
+ * the keychain is about to be asked.
+ */
+async function credentialsAndEndpoint(
+  input: CommandInput,
+  io: CliEnvironment,
+  reporter: Reporter,
+): Promise<{ readonly lookup: CliCredentialLookup; readonly endpoint: string }> {
+  if (input.profile !== undefined) refuseProfileWithCredentialVariables(io.env);
+  if (!io.vault || anyCredentialVariable(io.env)) {
+    return { lookup: await resolveCliCredentials(io.env), endpoint: input.endpoint ?? DEFAULT_ENDPOINT };
+  }
+  const app = readAppProfiles(appSettingsPath(io.env));
+  const profile = chooseProfile(input.profile, app);
+  if (input.profile === undefined) {
+    const warning = unreadableSettingsWarning(app);
+    if (warning) reporter.warn(warning);
+  }
+  return {
+    lookup: await resolveCliCredentials(io.env, io.vault, input.profile === undefined ? undefined : profile.id),
+    endpoint: input.endpoint ?? profile.endpoint ?? DEFAULT_ENDPOINT,
+  };
 }
 
 function reportFailure(error: unknown, reporter: Reporter, locale: Locale, meeting: MeetingRef | undefined): number {

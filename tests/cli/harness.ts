@@ -3,8 +3,11 @@
 // asynchronously: a blocking spawnSync would freeze the simulator it talks to.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { USER_DATA_ENV } from '../../main/cli/app-profiles';
 import { wemeetEnv, type Simulator } from '../../simulator/server';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -18,13 +21,20 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Only what Node needs, English unless overridden: nothing from the developer's shell (LC_ALL, NODE_OPTIONS…). */
+/** Where the CLI looks for Room Dialer's settings in tests that give none: a folder that never exists. */
+export const NO_USER_DATA = path.join(tmpdir(), 'room-dialer-cli-tests-no-user-data');
+
+/**
+ * Only what Node needs, English unless overridden: nothing from the developer's shell (LC_ALL, NODE_OPTIONS…), and
+ * never the developer's own Room Dialer settings (the profile list --profile reads).
+ */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
     TMPDIR: process.env['TMPDIR'],
     LANG: 'en_US.UTF-8',
+    [USER_DATA_ENV]: NO_USER_DATA,
     ...extra,
   };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
