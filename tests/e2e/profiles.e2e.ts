@@ -1,7 +1,7 @@
 // Profiles (issue 14) in the built renderer, in real Chromium, against the real main-process handlers and the
 // simulator, in zh-CN and en-US: a second profile added in Settings (an empty name refused on its field first), a
 // room dialed with the first profile, the switch asked about while it rings (saying the call keeps going on the first
-// profile), the call's tile then naming its profile, the window title naming the profile in use, the new profile's
+// profile, and that its armed schedule will not dial until it is back), the call's tile then naming its profile, the window title naming the profile in use, the new profile's
 // empty address book, the call cancelled with its own profile's credentials, rooms copied over with main's summary
 // (then again: already there), and the copies found in the other profile. Screenshots at 1366×768 and 1920×1080.
 // Waits are on UI state; nothing asserts timing.
@@ -15,7 +15,7 @@ import type { Locale } from '../../common/locale';
 import { validateProfileDisplayName } from '../../common/profiles';
 import { roomSchema, type Room } from '../../common/store-schema';
 import { CredentialVault } from '../../main/vault/credential-vault';
-import { DEMO_CREDENTIALS } from '../../simulator/server';
+import { DEMO_CREDENTIALS, HOST_JOINS_LATER_MEETING_ID } from '../../simulator/server';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 import { writeStoreWithRooms } from './harness/many-rooms';
 import { ARTIFACTS_DIR, startSession, type Session } from './harness/session';
@@ -38,6 +38,8 @@ const SPECS = [
 const COPIED = ['董事会会议室 Board', 'Board overflow 分会场'];
 
 const SECOND: Record<Locale, string> = { 'zh-CN': '分公司', 'en-US': 'Branch office' };
+/** Armed on the first profile for a meeting whose host has not joined: it waits, and crowds the header. */
+const SCHEDULE = 'Monday board: lobby screens 周一董事会';
 
 function makeRooms(): Room[] {
   const at = '2026-11-01T08:00:00.000Z';
@@ -124,7 +126,7 @@ describe.each(['zh-CN', 'en-US'] as const)('profiles in %s', (locale) => {
       presetEndpoint: true,
       browserLocale: locale,
       beforeStoreOpens: (storeDir) => writeStoreWithRooms(storeDir, makeRooms()),
-      simulator: { answerDelayMs: 1500, ringWindowMs: 600_000 },
+      simulator: { answerDelayMs: 1500, ringWindowMs: 600_000, hostJoinAfterMs: 6 * 60 * 60_000 },
     });
     const language = session.backend.store.updateSettings({ locale });
     if (!language.ok) throw new Error(language.error.message['en-US']);
@@ -186,8 +188,18 @@ describe.each(['zh-CN', 'en-US'] as const)('profiles in %s', (locale) => {
     await shot(`profiles-settings-${locale}-1366.png`);
   });
 
-  it('asks before switching while a call rings, and the call stays on its profile', async () => {
+  it('asks before switching while a call rings and a schedule is armed; the call stays on its profile', async () => {
+    // The first profile's schedule, armed through the window API as the schedule dialog would (automation.e2e.ts
+    // arms one through the dialog): it watches for a host who joins hours from now.
+    const armed = await page.evaluate<{ ok: boolean }>(`(async () => {
+      const set = await window.roomDialer.createSet({ name: ${JSON.stringify(SCHEDULE)}, roomIds: ['00000000-0000-4000-8000-000000000004'] });
+      if (!set.ok) return set;
+      return window.roomDialer.addSchedule({ name: ${JSON.stringify(SCHEDULE)}, setId: set.value.id,
+        meeting: { meetingId: '${HOST_JOINS_LATER_MEETING_ID}' }, recurring: false, trigger: { kind: 'host_joins' } });
+    })()`);
+    expect(armed.ok).toBe(true);
     await tab(m.app.tabs.dial).click();
+    await page.getByTestId('next-schedule').waitFor(UI_WAIT);
     await page.getByTestId('dial-board').waitFor(UI_WAIT);
     await page.getByTestId('meeting-input').fill(MEETING.code);
     await page.getByTestId('meeting-input').press('Enter');
@@ -205,6 +217,7 @@ describe.each(['zh-CN', 'en-US'] as const)('profiles in %s', (locale) => {
     const message = (await page.getByTestId('confirm-message').textContent())?.trim() ?? '';
     expect(message).toContain(fill(m.profiles.ask.intro, { from: first, to: second }));
     expect(message).toContain(plural(m.profiles.ask.calls, { n: 1, from: first }));
+    expect(message).toContain(plural(m.profiles.ask.schedules, { n: 1, from: first }));
     await shot(`profiles-switch-question-${locale}-1366.png`);
     await page.getByTestId('confirm-yes').click();
     await expect.poll(activeName, UI_WAIT).toBe(second);
@@ -217,6 +230,8 @@ describe.each(['zh-CN', 'en-US'] as const)('profiles in %s', (locale) => {
       }),
     );
     expect(session.backend.store.activeProfile().id).toBe(secondId);
+    // The first profile's schedule is put away while another profile is in use.
+    await page.getByTestId('next-schedule').waitFor({ state: 'detached', ...UI_WAIT });
 
     // The call keeps ringing on the first profile, and its tile says so.
     expect(await tile.getAttribute('data-state')).toBe('ringing');
@@ -272,7 +287,16 @@ describe.each(['zh-CN', 'en-US'] as const)('profiles in %s', (locale) => {
   });
 
   it('finds the copies in the other profile, and history names the profile of each call', async () => {
+    // The first profile's schedule is armed again: switching away asks once more, about it alone.
+    await page.getByTestId('next-schedule').waitFor(UI_WAIT);
+    await quietMessages();
+    await shot(`profiles-header-crowded-${locale}-1366.png`);
     await pickInHeader(secondId);
+    await page.getByTestId('confirm-dialog').waitFor(UI_WAIT);
+    const message = (await page.getByTestId('confirm-message').textContent())?.trim() ?? '';
+    expect(message).toContain(plural(m.profiles.ask.schedules, { n: 1, from: first }));
+    expect(message).not.toContain(plural(m.profiles.ask.calls, { n: 1, from: first }));
+    await page.getByTestId('confirm-yes').click();
     await expect.poll(activeName, UI_WAIT).toBe(second);
     await tab(m.app.tabs.rooms).click();
     await expect
