@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DEFAULT_PROFILE } from '../../common/credentials';
 import { validateEndpoint } from '../../common/endpoint';
 import type { Localized } from '../../common/locale';
-import { FIRST_PROFILE, PROFILE_LIMITS, type ProfileRecord } from '../../common/profiles';
+import { FIRST_PROFILE, type ProfileRecord } from '../../common/profiles';
 import { settingsDocumentSchema, settingsSchema } from '../../common/store-schema';
 import { BadInput } from './input';
 
@@ -234,12 +234,7 @@ function unreadableSettings(app: AppProfiles): BadInput {
 export function unreadableSettingsWarning(app: AppProfiles): Localized | undefined {
   if (!app.problem) return undefined;
   return {
-    'zh-CN': `未使用 Room Dialer 的设置文件 ${app.file}：${app.problem['zh-CN']}；使用默认配置和默认服务地址`,
-    'en-US': `Room Dialer's settings ${app.file} were not used: ${app.problem['en-US']}; using the default profile and endpoint`,
+    'zh-CN': `未使用 Room Dialer 的设置文件 ${app.file}：${app.problem['zh-CN']}；使用配置“default”，不使用应用里设置的服务地址`,
+    'en-US': `Room Dialer's settings ${app.file} were not used: ${app.problem['en-US']}; using the profile "default", without the app's endpoint`,
   };
-}
-
-/** The ids a CLI user may type, for the missing-credentials hint. */
-export function otherProfiles(app: AppProfiles, id: string): readonly ProfileRecord[] {
-  return app.profiles.filter((p) => p.id !== id).slice(0, PROFILE_LIMITS.count);
 }
