@@ -90,6 +90,13 @@ const importRow = z.strictObject({
   overwriteId: id.optional(),
 });
 
+/** A store problem the operator should see once: a file moved aside (its backup path), an upgrade. */
+export interface StoreNoticeView {
+  readonly message: Record<Locale, string>;
+  /** '' when nothing was moved aside (IT's notices name their file in the message). */
+  readonly backupPath: string;
+}
+
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
@@ -100,7 +107,7 @@ export interface AppInfo {
   /** Tencent's clock minus this PC's, in ms, when the last answer showed more than a minute; else null. */
   readonly clockSkewMs: number | null;
   /** Store problems found at start (a file moved aside, an upgrade), to show the operator once. */
-  readonly notices: readonly { readonly message: Record<Locale, string>; readonly backupPath: string }[];
+  readonly notices: readonly StoreNoticeView[];
   /** What IT's managed configuration sets (common/managed-config.ts); absent when the desk is not managed. */
   readonly managed?: ManagedInfo;
 }

@@ -7,6 +7,7 @@
 import { DEFAULT_PROFILE, validateProfileName } from './credentials';
 import { validateEndpoint } from './endpoint';
 import { codePointLength } from './room-input';
+import type { Localized } from './locale';
 import { invalid, valid, type Validated } from './validation';
 
 export const PROFILE_LIMITS = {
@@ -61,7 +62,12 @@ export interface ProfileSwitchQuestion {
 }
 
 export type ProfileSwitchResult =
-  | { readonly kind: 'switched'; readonly state: ProfilesState }
+  | {
+      readonly kind: 'switched';
+      readonly state: ProfilesState;
+      /** Its address book files as they opened: one that could not be read was moved aside, said here once. */
+      readonly notices: readonly { readonly message: Localized; readonly backupPath: string }[];
+    }
   | { readonly kind: 'ask'; readonly question: ProfileSwitchQuestion };
 
 /** rooms:copy-to-profile's answer. */

@@ -85,7 +85,7 @@ describe('switching profiles', () => {
     expect(document.title).toBe('Room Dialer — Default');
 
     fake.switchProfile.mockReturnValueOnce(ok(ASK));
-    fake.switchProfile.mockReturnValueOnce(ok({ kind: 'switched', state: ON_HQ }));
+    fake.switchProfile.mockReturnValueOnce(ok({ kind: 'switched', state: ON_HQ, notices: [] }));
     const hqRoom = makeRoom({ name: 'HQ lobby' });
     fake.listRooms.mockReturnValue(ok([hqRoom]));
     fake.getCredentials.mockReturnValue(ok({ profile: HQ.id, configured: false }));
@@ -122,7 +122,7 @@ describe('switching profiles', () => {
   });
 
   it('switches at once when nothing is under way, and names the profile in the credentials heading', async () => {
-    fake.switchProfile.mockReturnValueOnce(ok({ kind: 'switched', state: ON_HQ }));
+    fake.switchProfile.mockReturnValueOnce(ok({ kind: 'switched', state: ON_HQ, notices: [] }));
     fake.getCredentials.mockReturnValue(ok({ profile: HQ.id, configured: false }));
     fake.listProfiles.mockReturnValueOnce(ok(THREE)).mockReturnValue(ok(ON_HQ));
     await settingsView();
@@ -133,6 +133,29 @@ describe('switching profiles', () => {
     expect(await textOf('credentials-heading')).toBe('API credentials of the profile “Head office”');
     expect(await textOf('status-note')).toBe('Now using the profile “Head office”: enter its credentials to dial');
     expect(inRow(HQ.id, 'profile-in-use')).not.toBeNull();
+  });
+  it("says once when the profile's address book could not be read and was kept aside", async () => {
+    const backupPath = '/data/config.head-office.rooms.corrupt-20261129T230000Z.json';
+    fake.switchProfile.mockReturnValueOnce(
+      ok({
+        kind: 'switched',
+        state: ON_HQ,
+        notices: [
+          {
+            message: { 'zh-CN': '通讯录文件无法读取，已另存', 'en-US': 'The address book file could not be read' },
+            backupPath,
+          },
+        ],
+      }),
+    );
+    fake.listProfiles.mockReturnValueOnce(ok(THREE)).mockReturnValue(ok(ON_HQ));
+    await settingsView();
+    inRow(HQ.id, 'profile-use')?.click();
+    await settle();
+    const notices = [...document.querySelectorAll('.store-notice')].map((el) => el.textContent ?? '');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('The address book file could not be read');
+    expect(notices[0]).toContain(backupPath);
   });
 });
 

@@ -53,7 +53,8 @@ export function profileHandlers(ctx: HandlerContext): HandlersFor<ProfileChannel
     'profiles:switch': async ({ id, confirmed }) => {
       const outcome = unwrap(ctx.profiles.switchTo(id, confirmed === true));
       if (outcome.kind === 'ask') return outcome;
-      return { kind: 'switched', state: await stateOf(ctx) };
+      const notices = outcome.notices.map(({ message, backupPath }) => ({ message, backupPath }));
+      return { kind: 'switched', state: await stateOf(ctx), notices };
     },
     'rooms:copy-to-profile': ({ roomIds, profileId }) => unwrap(ctx.store.copyRoomsToProfile(roomIds, profileId)),
   };

@@ -5,6 +5,7 @@ import { useI18n } from 'vue-i18n';
 import type { ProfileSwitchQuestion } from '../../../common/profiles';
 import { useProfilesStore, type SwitchOutcome } from '../stores/profiles';
 import { confirm } from '../util/confirm';
+import { useNotify } from '../util/notify';
 
 /** A profile's name as the window shows it: the first profile, made from an earlier version's credentials, has none. */
 export function useProfileName(): (profile: { readonly name: string } | undefined) => string {
@@ -16,6 +17,7 @@ export function useProfileSwitch() {
   const { t, locale } = useI18n();
   const store = useProfilesStore();
   const nameOf = useProfileName();
+  const notify = useNotify();
   /** The name of a profile by id; an id main named but the list lacks is shown as it is. */
   const named = (id: string): string => {
     const profile = store.byId(id);
@@ -58,7 +60,12 @@ export function useProfileSwitch() {
   return {
     nameOf,
     questionText,
-    switchTo: (id: string): Promise<SwitchOutcome> => store.switchTo(id, ask),
+    switchTo: async (id: string): Promise<SwitchOutcome> => {
+      const outcome = await store.switchTo(id, ask);
+      // A file of the profile's that could not be read was moved aside: said once, naming the copy kept.
+      if (outcome.kind === 'switched') notify.storeNotices(outcome.notices);
+      return outcome;
+    },
     outcomeText,
   };
 }

@@ -13,7 +13,7 @@ import type {
   ProfileSwitchQuestion,
   ProfileView,
 } from '../../../common/profiles';
-import type { RequestOf } from '../../../common/ipc-contract';
+import type { RequestOf, StoreNoticeView } from '../../../common/ipc-contract';
 import { api, toIpcError, unwrap, ApiError } from '../api';
 import { usePendingRedialsStore } from './pending-redials';
 import { useRoomsStore } from './rooms';
@@ -34,6 +34,8 @@ export type SwitchOutcome =
       readonly kind: 'switched';
       readonly profile: ProfileView | undefined;
       readonly reloadErrors: readonly ApiError[];
+      /** Main's notices about the profile's files (one moved aside as unreadable). */
+      readonly notices: readonly StoreNoticeView[];
     }
   /** The operator said no to the question: nothing changed. */
   | { readonly kind: 'kept' };
@@ -137,7 +139,7 @@ export const useProfilesStore = defineStore('profiles', () => {
       }
       state.value = result.state;
       const reloadErrors = await reloadProfileData();
-      return { kind: 'switched', profile: byId(result.state.active), reloadErrors };
+      return { kind: 'switched', profile: byId(result.state.active), reloadErrors, notices: result.notices };
     } finally {
       switching.value = false;
     }

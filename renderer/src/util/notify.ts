@@ -7,10 +7,13 @@
 import { ElMessage, ElNotification } from 'element-plus';
 import { withFieldLabel } from '../../../common/field-labels';
 import { toIpcError } from '../api';
+import type { StoreNoticeView } from '../../../common/ipc-contract';
+import { useI18n } from 'vue-i18n';
 import { useLocalize } from '../i18n';
 
 export function useNotify() {
   const localize = useLocalize();
+  const { t } = useI18n();
   return {
     error(thrown: unknown, title?: string): void {
       const error = toIpcError(thrown);
@@ -27,6 +30,22 @@ export function useNotify() {
     /** Something the operator should know that is not a failure (rooms the dialer left out, and why). */
     info(text: string): void {
       ElMessage({ type: 'info', message: text, duration: 6000, placement: 'bottom', customClass: 'notify-info' });
+    },
+    /** Store problems (a file moved aside, an upgrade): each stays until closed, naming the copy kept. */
+    storeNotices(notices: readonly StoreNoticeView[]): void {
+      for (const notice of notices) {
+        ElNotification({
+          type: 'warning',
+          title: t('app.noticeTitle'),
+          // IT's notices name their file in the message and moved nothing aside: no backup path.
+          message: notice.backupPath
+            ? `${localize(notice.message)} ${t('app.noticeBackup', { path: notice.backupPath })}`
+            : localize(notice.message),
+          duration: 0,
+          position: 'bottom-right',
+          customClass: 'store-notice',
+        });
+      }
     },
     success(text: string): void {
       ElMessage({ type: 'success', message: text, placement: 'bottom', customClass: 'notify-success' });
