@@ -10,14 +10,15 @@ import type { ProfilesState, ProfileSwitchResult, ProfileView } from '../../comm
 import type { HistoryRecord } from '../../common/store-schema';
 import App from '../../renderer/src/App.vue';
 import RosterTile from '../../renderer/src/components/RosterTile.vue';
+import { useMeetingStore } from '../../renderer/src/stores/meeting';
 import { useProfilesStore } from '../../renderer/src/stores/profiles';
 import { useRoomsStore } from '../../renderer/src/stores/rooms';
 import { pendingConfirm } from '../../renderer/src/util/confirm';
 import AddressBook from '../../renderer/src/views/AddressBook.vue';
 import HistoryView from '../../renderer/src/views/HistoryView.vue';
 import SettingsView from '../../renderer/src/views/SettingsView.vue';
-import { makeCall, makeRoom } from './fixtures';
-import { installFakeApi, ONE_PROFILE, ok, type FakeApi } from './helpers/fake-api';
+import { makeCall, makeRoom, MEETING } from './fixtures';
+import { fail, installFakeApi, ONE_PROFILE, ok, type FakeApi } from './helpers/fake-api';
 import { byTestId, clickOn, fakeLayout, mountApp, settle, textOf, typeInto } from './helpers/mount';
 
 const DEFAULT: ProfileView = { id: 'default', name: '', endpoint: null, configured: true, managed: false };
@@ -102,6 +103,27 @@ describe('switching profiles', () => {
     expect(fake.listSchedules).toHaveBeenCalled();
     expect(fake.getCredentials).toHaveBeenCalledTimes(2);
     expect(fake.listCalls).toHaveBeenCalledTimes(1);
+  });
+
+  it("looks the meeting on the board up again as the new profile's account, which may not see it", async () => {
+    fake.switchProfile.mockReturnValueOnce(ok({ kind: 'switched', state: ON_HQ, notices: [] }));
+    fake.listProfiles.mockReturnValueOnce(ok(THREE)).mockReturnValue(ok(ON_HQ));
+    await settingsView();
+    const meeting = useMeetingStore();
+    meeting.setInput(MEETING.meetingCode);
+    meeting.meeting = MEETING;
+    fake.lookupMeeting.mockReturnValue(
+      fail({
+        kind: 'not_found',
+        message: { 'zh-CN': '找不到这个会议', 'en-US': 'No such meeting' },
+        hint: { 'zh-CN': '检查会议号', 'en-US': 'Check the meeting number' },
+      }),
+    );
+    inRow(HQ.id, 'profile-use')?.click();
+    await settle();
+    expect(fake.lookupMeeting).toHaveBeenCalledWith({ meeting: MEETING.meetingCode });
+    expect(meeting.meeting).toBeNull();
+    expect(meeting.problem?.message['en-US']).toBe('No such meeting');
   });
 
   it('says only what is there, in Chinese too', async () => {
