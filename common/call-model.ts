@@ -102,12 +102,13 @@ export function describeOrigin(origin: CallOrigin): string {
   return `${origin.kind}${count}${label}`;
 }
 
-/** One room call, as the main process reports it to the window (and as tests observe it). No secrets in here. */
 /** A profile as a call remembers it: its id, and its display name at dial time ('' for the unnamed first one). */
 export interface CallProfile {
   readonly id: string;
   readonly name: string;
 }
+
+/** One room call, as the main process reports it to the window (and as tests observe it). No secrets in here. */
 
 export interface CallView {
   readonly callId: string;

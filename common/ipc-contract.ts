@@ -279,6 +279,8 @@ export const IPC_CONTRACT = {
       meeting: meetingRef.optional(),
       unknownOutcome: unknownOutcome.optional(),
       confirmedCount: z.int().min(1).max(MAX_BATCH).optional(),
+      /** A room-dialer:// link named the set and the operator confirmed it: its calls' origin is "link: <set>". */
+      fromLink: z.boolean().optional(),
     }),
   ),
 

@@ -36,6 +36,8 @@ export interface SetDialRequest {
   readonly meeting?: DialMeeting;
   readonly unknownOutcome?: UnknownOutcomePolicy;
   readonly confirmedCount?: number;
+  /** A link named the set (the operator confirmed it): history says "link: <set>", retries follow the set's rules. */
+  readonly fromLink?: boolean;
 }
 
 const both = (zh: string, en: string): Localized => ({ 'zh-CN': zh, 'en-US': en });
@@ -81,7 +83,7 @@ export async function dialSet(deps: SetDialDeps, request: SetDialRequest): Promi
   const set = deps.sets.getSet(request.setId);
   if (!set) throw noSuchSet('setId');
   const meeting = await meetingFor(set, request, deps);
-  const origin: CallOrigin = { kind: 'set', label: set.name };
+  const origin: CallOrigin = { kind: request.fromLink ? 'link' : 'set', label: set.name };
   const result = await deps.dialer.dial({
     meeting,
     rooms: set.roomIds.map((roomId) => ({ roomId })),

@@ -1,5 +1,5 @@
-// calls:dial from a confirmed room-dialer:// link: the call and its history record carry origin "link"; the window
-// may claim that origin and no other (a schedule's or a retry's are main's own), and an unknown one changes nothing.
+// calls:dial (and sets:dial) from a confirmed room-dialer:// link: the call and its history record carry origin
+// "link" ("link: <set>" for a set); the window may claim that origin and no other (a schedule's or a retry's are main's own), and an unknown one changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallView } from '../../common/call-model';
 import { expectFieldError, startIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
@@ -23,6 +23,18 @@ describe('calls:dial with origin', () => {
     expect((await h.nextUpdate(finished(call.callId))).state).toBe('joined');
     const [record] = (await h.ok('history:list', {})).records;
     expect(record).toMatchObject({ roomName: 'Room 101', outcome: 'joined', origin: 'link' });
+  });
+
+  it('records a set a confirmed link named as "link: <set>", and follows it with the set\'s retry rules', async () => {
+    h = await startIpcHarness();
+    const room = await h.ok('rooms:add', { name: 'Room 101', kind: 'sip', address: 'room101@sip.example.com' });
+    const set = await h.ok('sets:create', { name: 'Monday board', roomIds: [room.id] });
+    const { calls } = await h.ok('sets:dial', { setId: set.id, meeting: MEETING, fromLink: true });
+    const [call] = calls as [CallView];
+    expect(call.origin).toEqual({ kind: 'link', label: 'Monday board' });
+    expect((await h.nextUpdate(finished(call.callId))).state).toBe('joined');
+    const [record] = (await h.ok('history:list', {})).records;
+    expect(record).toMatchObject({ roomName: 'Room 101', origin: 'link: Monday board' });
   });
 
   it.each([

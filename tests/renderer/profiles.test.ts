@@ -18,7 +18,7 @@ import AddressBook from '../../renderer/src/views/AddressBook.vue';
 import HistoryView from '../../renderer/src/views/HistoryView.vue';
 import SettingsView from '../../renderer/src/views/SettingsView.vue';
 import { makeCall, makeRoom, MEETING } from './fixtures';
-import { fail, installFakeApi, ONE_PROFILE, ok, type FakeApi } from './helpers/fake-api';
+import { fail, installFakeApi, ipcError, ONE_PROFILE, ok, type FakeApi } from './helpers/fake-api';
 import { byTestId, clickOn, fakeLayout, mountApp, settle, textOf, typeInto } from './helpers/mount';
 
 const DEFAULT: ProfileView = { id: 'default', name: '', endpoint: null, configured: true, managed: false };
@@ -112,13 +112,7 @@ describe('switching profiles', () => {
     const meeting = useMeetingStore();
     meeting.setInput(MEETING.meetingCode);
     meeting.meeting = MEETING;
-    fake.lookupMeeting.mockReturnValue(
-      fail({
-        kind: 'not_found',
-        message: { 'zh-CN': '找不到这个会议', 'en-US': 'No such meeting' },
-        hint: { 'zh-CN': '检查会议号', 'en-US': 'Check the meeting number' },
-      }),
-    );
+    fake.lookupMeeting.mockReturnValue(fail(ipcError('not_found', 'No such meeting')));
     inRow(HQ.id, 'profile-use')?.click();
     await settle();
     expect(fake.lookupMeeting).toHaveBeenCalledWith({ meeting: MEETING.meetingCode });

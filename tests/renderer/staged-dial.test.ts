@@ -2,9 +2,11 @@
 // A dial a room-dialer:// link staged in the window: shown with the meeting and the rooms as the address book has
 // them, rung only on Enter or Dial (through the calls store, with origin "link"), dropped by Esc or Cancel; a refused
 // link says why and dials nothing; the board behind never sees the keys.
+import { enableAutoUnmount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DialResult } from '../../common/call-model';
 import type { StagedDialEvent } from '../../common/dial-link';
+import type { RoomSet } from '../../common/store-schema';
 import { parseDialLink } from '../../common/dial-link';
 import { listenForStagedDials, resolveStagedRooms, stagedDialEvent } from '../../renderer/src/calls/staged-dial';
 import StagedDialDialog from '../../renderer/src/components/StagedDialDialog.vue';
@@ -26,6 +28,9 @@ const stage = (rooms: string[], extra: { set?: string } = {}): StagedDialEvent =
   kind: 'staged',
   dial: { meeting: MEETING.meetingCode, rooms, ...extra },
 });
+
+// The dialog listens on the window: one left mounted from an earlier test would answer this test's keys too.
+enableAutoUnmount(afterEach);
 
 let fake: FakeApi;
 let stopListening: () => void;
@@ -172,13 +177,40 @@ describe('a staged dial', () => {
     expect(fake.dial).not.toHaveBeenCalled();
   });
 
-  it('dials nothing when no room of the link is in the address book, or only a set is named', async () => {
-    fake.pushStaged(stage([], { set: 'Monday board' }));
+  it('dials a set the link names as that set, origin "link", once the operator confirms', async () => {
+    const set: RoomSet = {
+      id: 'set-1',
+      name: 'Monday board',
+      roomIds: [alpha.id, bravo.id],
+      createdAt: '2026-11-22T10:00:00.000Z',
+      updatedAt: '2026-11-22T10:00:00.000Z',
+    };
+    fake.listSets.mockReturnValue(ok([set]));
+    fake.dialSet.mockReturnValue(ok<DialResult>({ ...NOTHING_DIALED, calls: [makeCall(alpha, 'calling')] }));
+    fake.pushStaged(stage(['alpha 101'], { set: 'monday BOARD' }));
     await settle();
     await textOf('staged-dial-meeting');
-    expect(await textOf('staged-dial-set')).toContain('Room set “Monday board”');
+    expect(await textOf('staged-dial-set')).toBe('Room set “Monday board”: 2 rooms');
+    // Alpha is in the set too: two rooms in all.
+    expect(await textOf('staged-dial-confirm')).toBe('Dial 2 rooms');
+    expect(fake.dialSet).not.toHaveBeenCalled();
+    await press('Enter');
+    expect(fake.dial).toHaveBeenCalledWith(expect.objectContaining({ roomIds: [alpha.id], origin: { kind: 'link' } }));
+    expect(fake.dialSet).toHaveBeenCalledWith({ setId: 'set-1', meeting: meetingRef, fromLink: true });
+  });
+
+  it('dials nothing when no room of the link is in the address book, nor the set it names', async () => {
+    fake.listRooms.mockReturnValue(ok([...ROOMS]));
+    fake.listSets.mockReturnValue(ok([]));
+    await useRoomsStore().load();
+    fake.pushStaged(stage(['Nobody'], { set: 'Monday board' }));
+    await settle();
+    await textOf('staged-dial-meeting');
+    expect(await textOf('staged-dial-set')).toBe('No room set is named “Monday board” in this profile');
+    expect(byTestId('staged-dial-nothing')).not.toBeNull();
     await press('Enter');
     expect(fake.dial).not.toHaveBeenCalled();
+    expect(fake.dialSet).not.toHaveBeenCalled();
   });
 
   it('a newer link replaces the one on screen', async () => {

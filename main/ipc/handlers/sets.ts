@@ -53,7 +53,7 @@ export function setHandlers(ctx: HandlerContext): HandlersFor<SetChannels> {
       return unwrap(sets().deleteSet(id));
     },
     'sets:import': ({ rows, apply }) => sets().importSets(rows, apply),
-    'sets:dial': ({ setId, meeting, unknownOutcome, confirmedCount }) =>
+    'sets:dial': ({ setId, meeting, unknownOutcome, confirmedCount, fromLink }) =>
       dialSet(
         {
           sets: sets(),
@@ -67,6 +67,7 @@ export function setHandlers(ctx: HandlerContext): HandlersFor<SetChannels> {
           ...(meeting ? { meeting } : {}),
           ...(unknownOutcome ? { unknownOutcome } : {}),
           ...(confirmedCount === undefined ? {} : { confirmedCount }),
+          ...(fromLink ? { fromLink } : {}),
         },
       ),
   };

@@ -4,7 +4,7 @@
 // sent as soon as the page has loaded is not missed while the rest of the window is still starting.
 import { shallowRef } from 'vue';
 import type { StagedDial, StagedDialEvent } from '../../../common/dial-link';
-import type { Room } from '../../../common/store-schema';
+import type { Room, RoomSet } from '../../../common/store-schema';
 import { api } from '../api';
 
 /** The newest staged (or refused) dial not yet confirmed or dismissed; a newer one replaces it. */
@@ -50,6 +50,20 @@ export function resolveStagedRooms(dial: StagedDial, rooms: readonly Room[]): Re
     }
   }
   return { found, unresolved };
+}
+
+/**
+ * The room set a link named, by its name as written, else ignoring case (set names are unique in a profile's book,
+ * ignoring case); undefined when the link named none, 'not_found' when this profile has no such set.
+ */
+export function resolveStagedSet(dial: StagedDial, sets: readonly RoomSet[]): RoomSet | 'not_found' | undefined {
+  if (dial.set === undefined) return undefined;
+  const folded = dial.set.toLocaleLowerCase();
+  return (
+    sets.find((set) => set.name === dial.set) ??
+    sets.find((set) => set.name.toLocaleLowerCase() === folded) ??
+    'not_found'
+  );
 }
 
 function uniqueByName(rooms: readonly Room[], name: string): Room | 'ambiguous' | undefined {

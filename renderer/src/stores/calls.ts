@@ -145,11 +145,15 @@ export const useCallsStore = defineStore('calls', () => {
     meeting: MeetingRef | undefined,
     roomIds: readonly string[],
     ask: AskOperator,
+    fromLink = false,
   ): Promise<DialOutcome> {
     setPending(roomIds, true);
     try {
       return await withConfirmations(
-        (answers) => unwrap(api().dialSet({ setId, ...(meeting ? { meeting } : {}), ...answers })),
+        (answers) =>
+          unwrap(
+            api().dialSet({ setId, ...(meeting ? { meeting } : {}), ...answers, ...(fromLink ? { fromLink } : {}) }),
+          ),
         ask,
       );
     } finally {
