@@ -202,3 +202,32 @@ describe('history view readability (issue 11)', () => {
     expect(await textOf('status-note')).toContain('Try again');
   });
 });
+
+describe('history near its bound', () => {
+  const withCapacity = (stored: number, dropped: number) =>
+    ok({ records: [record(1)], total: 1, offset: 0, capacity: { stored, limit: 100_000, dropped } });
+
+  it('says nothing while there is room', async () => {
+    fake.listHistory.mockReturnValue(withCapacity(89_999, 0));
+    mountApp(HistoryView);
+    await settle();
+    expect(byTestId('history-capacity')).toBeNull();
+  });
+
+  it('suggests an export when nearly full, and says how many went once some were dropped', async () => {
+    fake.listHistory.mockReturnValue(withCapacity(95_000, 0));
+    mountApp(HistoryView);
+    await settle();
+    expect(await textOf('history-capacity')).toBe(
+      'History is nearly full: 95,000 of 100,000 calls kept, the oldest go first. Export to keep them.',
+    );
+    document.body.innerHTML = '';
+
+    fake.listHistory.mockReturnValue(withCapacity(100_000, 1_234));
+    mountApp(HistoryView, { locale: 'zh-CN' });
+    await settle();
+    expect(await textOf('history-capacity')).toBe(
+      '通话记录只保留最新的 100,000 条：本次运行已删除 1,234 条较早的记录。请导出以保留其余记录。',
+    );
+  });
+});

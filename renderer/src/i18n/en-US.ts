@@ -346,6 +346,9 @@ const enUS = {
   },
   history: {
     title: 'Call history',
+    capacityNear: 'History is nearly full: {stored} of {limit} calls kept, the oldest go first. Export to keep them.',
+    capacityDropped:
+      'History keeps the newest {limit} calls: the oldest call was dropped this session. Export to keep the rest. | History keeps the newest {limit} calls: {n} older calls were dropped this session. Export to keep the rest.',
     columns: {
       time: 'Time',
       meeting: 'Meeting',

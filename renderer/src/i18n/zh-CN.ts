@@ -339,6 +339,8 @@ const zhCN = {
   },
   history: {
     title: '通话记录',
+    capacityNear: '通话记录快满了：已保存 {stored} / {limit} 条，超出后最早的记录会被删除。请导出以保留。',
+    capacityDropped: '通话记录只保留最新的 {limit} 条：本次运行已删除 {n} 条较早的记录。请导出以保留其余记录。',
     columns: {
       time: '时间',
       meeting: '会议',
