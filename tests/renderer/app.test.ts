@@ -39,6 +39,19 @@ describe('app', () => {
     expect(byTestId('dial-board')).not.toBeNull();
   });
 
+  it("shows the keys of the screen on show: the board's on the board, only the help key in Settings", async () => {
+    await app();
+    const hints = () => [...(byTestId('key-hints')?.querySelectorAll('span') ?? [])].map((el) => el.textContent);
+    expect(hints()).toHaveLength(5);
+    expect(hints().join(' ')).toContain('Redial failed');
+    const settingsTab = [...document.querySelectorAll<HTMLElement>('.el-tabs__item')].find(
+      (el) => el.textContent === 'Settings',
+    );
+    settingsTab?.click();
+    await settle();
+    expect(hints()).toEqual(['? Show this list']);
+  });
+
   it('follows the OS language, switches on request, and tells Element Plus too', async () => {
     fake.getAppInfo.mockReturnValue(ok({ ...APP_INFO, systemLocale: 'zh-CN' }));
     await app();
