@@ -59,10 +59,9 @@ export function storePaths(cwd: string, configName: string): StorePaths {
   return {
     folder,
     settings: path.join(folder, `${configName}.json`),
-    rooms: path.join(folder, `${configName}.rooms.json`),
-    lastDial: path.join(folder, `${configName}.last-dial.jsonl`),
     history: path.join(folder, `${configName}.history`),
-    sets: path.join(folder, `${configName}.sets.json`),
+    // The first profile's book: the files of the version before profiles.
+    ...bookPaths(cwd, bookStem(configName, DEFAULT_PROFILE)),
   };
 }
 
