@@ -228,30 +228,11 @@ export class SearchSession {
       return from.result as readonly T[];
     }
 
-    const { haystacks, masks } = this.index.columnsOf(list);
-    const needs = terms.map(charMask);
-    // A single letter has a mask bit of its own: the mask test alone decides, no string is read.
-    const maskSays = terms.map((term) => term.length === 1 && term >= 'a' && term <= 'z');
-    const matches = (at: number): boolean => {
-      const mask = masks[at] as number;
-      for (let t = 0; t < terms.length; t++) {
-        const need = needs[t] as number;
-        if ((mask & need) !== need) return false;
-        if (!maskSays[t] && !(haystacks[at] as string).includes(terms[t] as string)) return false;
-      }
-      return true;
-    };
+    const columns = this.index.columnsOf(list);
     const found = new Uint32Array(from ? from.positions.length : list.length);
-    let count = 0;
-    if (from) {
-      const candidates = from.positions;
-      for (let i = 0; i < candidates.length; i++) {
-        const at = candidates[i] as number;
-        if (matches(at)) found[count++] = at;
-      }
-    } else {
-      for (let at = 0; at < list.length; at++) if (matches(at)) found[count++] = at;
-    }
+    // Term by term, each a pass over what the one before kept, compacted in place.
+    let count = keep(columns, terms[0] as string, from?.positions, found.length, found);
+    for (let t = 1; t < terms.length; t++) count = keep(columns, terms[t] as string, found, count, found);
     // A copy of the exact size: a view would keep the whole list-sized buffer alive in the trail.
     const positions = found.slice(0, count);
     let result: readonly T[];
@@ -267,6 +248,46 @@ export class SearchSession {
     if (this.trail.length > TRAIL_LIMIT) this.trail.shift();
     return result;
   }
+}
+
+/**
+ * Writes into `into` the positions (the first `length` of `from`, or 0 … length − 1 without it) whose haystack
+ * holds `term`, and returns how many. `into` may be `from`: a position is written at or before where it was read.
+ * One tight loop per case, no closure and no branch that does not depend on the room: this runs over up to every
+ * room on a keystroke.
+ */
+function keep(
+  { haystacks, masks }: SearchColumns,
+  term: string,
+  from: Uint32Array | undefined,
+  length: number,
+  into: Uint32Array,
+): number {
+  const need = charMask(term);
+  let kept = 0;
+  if (term.length === 1 && term >= 'a' && term <= 'z') {
+    // A single letter has a mask bit of its own: the mask test alone decides, no string is read.
+    if (from) {
+      for (let i = 0; i < length; i++) {
+        const at = from[i] as number;
+        if (((masks[at] as number) & need) === need) into[kept++] = at;
+      }
+    } else {
+      for (let at = 0; at < length; at++) if (((masks[at] as number) & need) === need) into[kept++] = at;
+    }
+    return kept;
+  }
+  if (from) {
+    for (let i = 0; i < length; i++) {
+      const at = from[i] as number;
+      if (((masks[at] as number) & need) === need && (haystacks[at] as string).includes(term)) into[kept++] = at;
+    }
+  } else {
+    for (let at = 0; at < length; at++) {
+      if (((masks[at] as number) & need) === need && (haystacks[at] as string).includes(term)) into[kept++] = at;
+    }
+  }
+  return kept;
 }
 
 function samePositions(a: Uint32Array, b: Uint32Array): boolean {
