@@ -1,40 +1,38 @@
-// The address book, settings and call history service the main process (IPC handlers, the dialer) talks to.
+// The service the main process (IPC handlers, the dialer) talks to: settings, recent meetings, the desk's profiles,
+// call history, and the address book and room sets of the profile in use.
 //
 // Three kinds of file, so that each change writes only what it changes (open-store.ts names them and opens them):
 // settings, recent meetings and the desk's profiles (config.json) and the address book (config.rooms.json) through
 // electron-store / conf, rewritten whole; call history appended to as JSON Lines (history-log.ts); each room's latest
 // dial appended to a small log (last-dial.ts). A finished call therefore appends two short lines and rewrites nothing.
-// The room sets (config.sets.json) are their own service, `store.sets` (room-sets.ts), reading the address book
-// through this one. Each profile (common/profiles.ts) has its own address book and sets (config.<id>.rooms.json …;
-// the first profile keeps the plain names): the store shows the profile in use and switchProfile() swaps them.
+// Each profile (common/profiles.ts) has its own address book, room sets and last-dial log (config.<id>.rooms.json …;
+// the first profile keeps the plain names): an AddressBook (address-book.ts) holds the one in use, its rooms and its
+// sets (`store.sets`, room-sets.ts), and switchProfile() replaces it. The room methods here hand over to it; this
+// file keeps what belongs to the desk as a whole, and batch(), which spans the address book and the settings.
 //
 // Every mutation checks its input first and returns a FieldError without writing anything when it is bad; good
 // changes are written (the backend re-validates the whole document and writes atomically) before the in-memory copy
 // is replaced, so a failed write (StoreWriteError, naming the folder) changes nothing. All calls are synchronous,
-// like conf. Rooms are found by id and checked for duplicates through an index (room-index.ts), not by scanning.
+// like conf.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { CopyRoomsSummary, ProfileInput, ProfileRecord } from '../../common/profiles';
-import { unknownRoomMessage, validateRoomInput, type RoomInput, type RoomKind } from '../../common/room-input';
-import { codePointLength } from '../../common/room-input';
+import type { RoomInput, RoomKind } from '../../common/room-input';
 import { invalid, valid, type Validated } from '../../common/validation';
 import type { MeetingRoomInfo } from '../../common/wemeet-types';
-import {
-  isoTime,
-  roomSchema,
-  type HistoryCapacity,
-  type HistoryPage,
-  type HistoryRecord,
-  type LastDial,
-  type RecentMeeting,
-  type Room,
-  type Settings,
-  type SettingsDocument,
+import type {
+  HistoryCapacity,
+  HistoryPage,
+  HistoryRecord,
+  LastDial,
+  RecentMeeting,
+  Room,
+  Settings,
+  SettingsDocument,
 } from '../../common/store-schema';
+import { AddressBook, checkDialResult, deepFreeze, type AddressBookContext, type RoomsBatch } from './address-book';
 import type { StoreBackendFactory } from './backend';
-import { roomsDocument } from './defaults';
-import { fieldErrorFromZod } from './field-error';
 import { validateHistoryRecord, type HistoryFilter, type HistoryInput, type HistoryQuery } from './history';
 import type { HistoryDropListener, HistoryLog } from './history-log';
 import type { StoreNotice } from './notices';
@@ -56,22 +54,15 @@ import { schedulesPath } from './schedules-file';
 import { LastDialLog } from './last-dial';
 import { OpenContext } from './open-context';
 import { pushRecentMeeting, validateRecentMeeting, type RecentMeetingInput } from './recent-meetings';
-import { RoomIndex } from './room-index';
-import { RoomSetStore } from './room-sets';
+import type { RoomSetStore } from './room-sets';
 import {
-  applyManagedRoomPatch,
-  localRoomRefused,
-  managedRoomRefused,
-  mergeManagedRooms,
-  releaseManagedRooms,
   UNMANAGED_POLICY,
   type ManagedRoomInput,
   type ManagedRoomPolicy,
   type ManagedSyncSummary,
 } from './managed-rooms';
-import { applyRoomInput, checkNotDuplicate, createRoom, sameRoomContent, validateRoomPatch } from './rooms';
 import { applySettingsPatch, type SettingsPatch } from './settings-input';
-import { mergeTencentRooms, type ImportSummary } from './tencent-import';
+import type { ImportSummary } from './tencent-import';
 
 export interface AppStoreOptions {
   /** The folder of the files: `app.getPath('userData')` in the app, a temp dir in tests. */
@@ -123,17 +114,6 @@ export function openAppStore(options: AppStoreOptions): OpenedAppStore {
   return { store, notices: opened.notices };
 }
 
-/** Objects handed out are frozen: a caller editing one must not change the store behind its back. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  for (const child of Object.values(value)) deepFreeze(child);
-  return Object.freeze(value);
-}
-
-function unknownRoom(field: string, id: string): Validated<never> {
-  return invalid(field, unknownRoomMessage(field, id));
-}
-
 export interface StoreFiles {
   readonly settingsFile: DocumentFile;
   readonly history: HistoryLog;
@@ -144,21 +124,19 @@ export interface StoreFiles {
 }
 
 interface Batch {
-  readonly rooms: readonly Room[];
+  /** The address book's part: its rooms as they were, and whether the batch changed them. */
+  readonly rooms: RoomsBatch;
   readonly settings: SettingsDocument;
-  roomsChanged: boolean;
   settingsChanged: boolean;
 }
 
 export class AppStore {
   private readonly settingsListeners = new Set<(settings: Settings) => void>();
   private settingsDoc: SettingsDocument;
-  /** Frozen while anyone may hold it (listRooms); a change works on a copy. */
-  private rooms: Room[];
-  private readonly index: RoomIndex;
-  /** The files of the profile in use: its address book, room sets and last-dial log. */
-  private book: OpenedBook;
-  private roomSets: RoomSetStore;
+  /** The profile in use: its address book, room sets and last-dial log. */
+  private book: AddressBook;
+  /** What every profile's AddressBook is made with; roomPolicy is read at each use, so a switch keeps it. */
+  private readonly bookContext: AddressBookContext;
   /** Inside batch(): changes stay in memory and each file is written once at the end. */
   private batching: Batch | undefined;
   /** While IT shares an address book: may the desk add rooms of its own (managed-rooms.ts)? */
@@ -172,15 +150,13 @@ export class AppStore {
     private readonly newId: () => string,
   ) {
     this.settingsDoc = deepFreeze(documents.settings);
-    this.book = documents.book;
-    this.rooms = Object.freeze(documents.book.rooms.map((room) => deepFreeze(room))) as Room[];
-    this.index = new RoomIndex(this.rooms);
-    this.roomSets = new RoomSetStore(documents.book.setsFile, documents.book.sets, this, clock, newId);
+    this.bookContext = { clock, newId, roomPolicy: () => this.roomPolicy };
+    this.book = new AddressBook(documents.book, this.bookContext);
   }
 
   /** The room sets of the profile in use: getSet/listSets for the set dialer and the schedule runner. */
   get sets(): RoomSetStore {
-    return this.roomSets;
+    return this.book.sets;
   }
 
   /** The settings file (config.json); the others sit next to it (for "show in folder" and support). */
@@ -200,37 +176,6 @@ export class AppStore {
     this.settingsDoc = deepFreeze(next);
   }
 
-  /** The address book file holds every room's latest dial once written, so the last-dial log starts over. */
-  private writeRooms(rooms: readonly Room[]): void {
-    this.book.roomsFile.write(roomsDocument(rooms));
-    this.book.lastDial.clear();
-  }
-
-  /**
-   * Changes the rooms with `change` (on a copy, or in a batch on its own working list), writes the file (outside a
-   * batch) and only then keeps the result and tells the index (`reindex`).
-   */
-  private changeRooms(change: (rooms: Room[]) => void, reindex: (index: RoomIndex) => void): void {
-    if (this.batching) {
-      if (Object.isFrozen(this.rooms)) this.rooms = [...this.rooms];
-      change(this.rooms);
-      reindex(this.index);
-      this.batching.roomsChanged = true;
-      return;
-    }
-    const next = [...this.rooms];
-    change(next);
-    this.writeRooms(next);
-    this.rooms = next;
-    reindex(this.index);
-  }
-
-  private replaceRoom(before: Room, after: Room, rooms: Room[]): void {
-    const at = rooms.indexOf(before);
-    if (at < 0) throw new Error(`room index out of step with the list: ${before.id}`);
-    rooms[at] = after;
-  }
-
   /**
    * Runs `apply` with every change kept in memory, then writes each changed file once: a CSV import of thousands
    * of rows would otherwise rewrite (and re-validate) the whole address book per row. Each change inside is still
@@ -238,12 +183,8 @@ export class AppStore {
    */
   batch<T>(apply: () => T): T {
     if (this.batching) return apply();
-    const batch: Batch = {
-      rooms: Object.freeze(this.rooms),
-      settings: this.settingsDoc,
-      roomsChanged: false,
-      settingsChanged: false,
-    };
+    // The address book stays the same throughout: switchProfile refuses to run inside a batch.
+    const batch: Batch = { rooms: this.book.startBatch(), settings: this.settingsDoc, settingsChanged: false };
     this.batching = batch;
     let result: T;
     try {
@@ -255,7 +196,7 @@ export class AppStore {
       this.batching = undefined;
     }
     try {
-      if (batch.roomsChanged) this.writeRooms(this.rooms);
+      this.book.finishBatch(batch.rooms);
       if (batch.settingsChanged) this.files.settingsFile.write(this.settingsDoc);
     } catch (error) {
       this.rollback(batch);
@@ -265,133 +206,59 @@ export class AppStore {
   }
 
   private rollback(batch: Batch): void {
-    if (this.rooms !== batch.rooms) {
-      this.rooms = batch.rooms as Room[];
-      this.index.rebuild(this.rooms);
-    }
+    this.book.rollbackBatch(batch.rooms);
     this.settingsDoc = batch.settings;
   }
 
-  // ── Rooms ──────────────────────────────────────────────────────────────────────────────────────────────────
+  // ── Rooms (the address book of the profile in use: address-book.ts) ─────────────────────────────────────────
 
   /** In the order they were added (the renderer sorts and filters). */
   listRooms(): readonly Room[] {
-    return Object.freeze(this.rooms);
+    return this.book.listRooms();
   }
 
   getRoom(id: string): Room | undefined {
-    return typeof id === 'string' ? this.index.get(id) : undefined;
+    return this.book.getRoom(id);
   }
 
   /** Checks the input (common/room-input.ts) and refuses an address or Rooms ID already in the book. */
   addRoom(input: RoomInput): Validated<Room> {
-    if (!this.roomPolicy.allowLocalRooms) return localRoomRefused();
-    const checked = validateRoomInput(input);
-    if (!checked.ok) return checked;
-    const room = deepFreeze(createRoom(checked.value, this.newId(), this.nowIso()));
-    const unique = checkNotDuplicate(this.index, room, undefined);
-    if (!unique.ok) return unique;
-    this.changeRooms(
-      (rooms) => rooms.push(room),
-      (index) => index.add(room),
-    );
-    return valid(room);
+    return this.book.addRoom(input);
   }
 
   /** `patch` holds the fields to change; undefined values are ignored. An edit that changes nothing writes nothing. */
   updateRoom(id: string, patch: Partial<RoomInput>): Validated<Room> {
-    const room = this.getRoom(id);
-    if (!room) return unknownRoom('id', id);
-    if (room.managed) return this.updateManagedRoom(room, patch);
-    const checked = validateRoomPatch(room, patch);
-    if (!checked.ok) return checked;
-    const next = deepFreeze(applyRoomInput(room, checked.value, this.nowIso()));
-    if (sameRoomContent(room, next)) return valid(room);
-    const unique = checkNotDuplicate(this.index, next, room.id);
-    if (!unique.ok) return unique;
-    this.changeRooms(
-      (rooms) => this.replaceRoom(room, next, rooms),
-      (index) => index.replace(room, next),
-    );
-    return valid(next);
+    return this.book.updateRoom(id, patch);
   }
 
   /** Removes the room and returns it as it was, so the UI can offer undo (restoreRoom). */
   deleteRoom(id: string): Validated<Room> {
-    const room = this.getRoom(id);
-    if (!room) return unknownRoom('id', id);
-    if (room.managed) return managedRoomRefused('delete');
-    this.changeRooms(
-      (rooms) => {
-        const at = rooms.indexOf(room);
-        if (at < 0) throw new Error(`room index out of step with the list: ${room.id}`);
-        rooms.splice(at, 1);
-      },
-      (index) => index.remove(room),
-    );
-    return valid(room);
+    return this.book.deleteRoom(id);
   }
 
   /** Puts back a room returned by deleteRoom, unchanged (same id and timestamps), at the end of the list. */
   restoreRoom(room: Room): Validated<Room> {
-    const parsed = roomSchema.safeParse(room);
-    if (!parsed.success) return { ok: false, error: fieldErrorFromZod(parsed.error, 'room') };
-    // IT's rooms are never deleted at the desk, so none comes back this way; a desk's own needs the policy's leave.
-    if (parsed.data.managed) return managedRoomRefused('edit');
-    if (!this.roomPolicy.allowLocalRooms) return localRoomRefused();
-    const restored = deepFreeze(parsed.data);
-    if (this.getRoom(restored.id)) {
-      return invalid('id', {
-        'zh-CN': 'id：这个会议室已在通讯录中，无需恢复',
-        'en-US': 'id: this room is already in the address book',
-      });
-    }
-    const unique = checkNotDuplicate(this.index, restored, undefined);
-    if (!unique.ok) return unique;
-    this.changeRooms(
-      (rooms) => rooms.push(restored),
-      (index) => index.add(restored),
-    );
-    return valid(restored);
+    return this.book.restoreRoom(room);
   }
 
   /** The room that would ring the same device (same kind, same normalised address or Rooms ID), if any. */
   findDuplicateAddress(kind: RoomKind, address: string, exceptId?: string): Room | undefined {
-    return this.index.duplicateOf(kind, address, exceptId);
+    return this.book.findDuplicateAddress(kind, address, exceptId);
   }
 
   /**
    * Records the latest dial of a room. `at` is the UTC ISO time of the dial; a result older than the one already
    * recorded (batch results arriving out of order) is ignored. Not an edit: updatedAt stays. Appends one line to
-   * the last-dial log; the address book file is not rewritten.
+   * the last-dial log; the address book file is not rewritten. `profileId`: the profile the call was placed in.
    */
   markDialed(roomId: string, outcome: string, at: string, profileId?: string): Validated<Room | null> {
-    const otherBook = profileId !== undefined && profileId !== activeProfileOf(this.settingsDoc);
-    const room = otherBook ? undefined : this.getRoom(roomId);
-    if (!room && !otherBook) return unknownRoom('roomId', roomId);
-    const outcomeText = typeof outcome === 'string' ? outcome.trim() : '';
-    if (outcomeText === '' || codePointLength(outcomeText) > 64) {
-      return invalid('outcome', {
-        'zh-CN': 'outcome：必须填写通话结果（最多 64 个字符）',
-        'en-US': 'outcome: the call outcome is required (at most 64 characters)',
-      });
-    }
-    if (!isoTime.safeParse(at).success) {
-      return invalid('at', {
-        'zh-CN': 'at：必须是 UTC 时间，例如 2026-11-22T10:00:00.000Z',
-        'en-US': 'at: must be a UTC time such as 2026-11-22T10:00:00.000Z',
-      });
+    if (profileId === undefined || profileId === activeProfileOf(this.settingsDoc)) {
+      return this.book.markDialed(roomId, outcome, at);
     }
     // A call placed before a profile switch ends in its own profile's book: one line in that book's log, read
     // (and applied, newest wins) when the profile is opened again.
-    if (!room) return this.markDialedElsewhere(profileId as string, { roomId, at, outcome: outcomeText });
-    if (room.lastDialedAt !== undefined && Date.parse(room.lastDialedAt) > Date.parse(at)) return valid(room);
-    const next: Room = deepFreeze({ ...room, lastDialedAt: at, lastOutcome: outcomeText });
-    this.book.lastDial.append({ roomId: room.id, at, outcome: outcomeText });
-    if (Object.isFrozen(this.rooms)) this.rooms = [...this.rooms];
-    this.replaceRoom(room, next, this.rooms);
-    this.index.replace(room, next);
-    return valid(next);
+    const checked = checkDialResult(roomId, outcome, at);
+    return checked.ok ? this.markDialedElsewhere(profileId, checked.value) : checked;
   }
 
   private markDialedElsewhere(profileId: string, entry: LastDial): Validated<null> {
@@ -406,34 +273,12 @@ export class AppStore {
    * twice adds nothing the second time. One malformed entry refuses the whole import.
    */
   importTencentRooms(list: readonly MeetingRoomInfo[]): Validated<ImportSummary> {
-    if (!this.roomPolicy.allowLocalRooms) return localRoomRefused();
-    const merged = mergeTencentRooms(this.rooms, list, this.nowIso(), this.newId);
-    if (!merged.ok) return merged;
-    const { rooms, summary } = merged.value;
-    if (summary.added + summary.updated > 0) {
-      const next = rooms.map((room) => deepFreeze(room));
-      if (this.batching) this.batching.roomsChanged = true;
-      else this.writeRooms(next);
-      this.rooms = next;
-      this.index.rebuild(next);
-    }
-    return valid(summary);
+    return this.book.importTencentRooms(list);
   }
 
   // ── IT's shared address book ───────────────────────────────────────────────────────────────────────────────
 
-  /** Only the favourite star of IT's room is the desk's to change. */
-  private updateManagedRoom(room: Room, patch: unknown): Validated<Room> {
-    const next = applyManagedRoomPatch(room, patch, this.nowIso());
-    if (!next.ok || next.value === room) return next;
-    const frozen = deepFreeze(next.value);
-    this.changeRooms(
-      (rooms) => this.replaceRoom(room, frozen, rooms),
-      (index) => index.replace(room, frozen),
-    );
-    return valid(frozen);
-  }
-
+  /** May the desk add rooms of its own while IT shares a book? Kept across profile switches. */
   setManagedRoomPolicy(policy: ManagedRoomPolicy): void {
     this.roomPolicy = Object.freeze({ ...policy });
   }
@@ -443,24 +288,12 @@ export class AppStore {
    * changed. Throws StoreWriteError when the file cannot be written; nothing is then changed.
    */
   syncManagedRooms(entries: readonly ManagedRoomInput[]): ManagedSyncSummary {
-    const { rooms, summary } = mergeManagedRooms(this.rooms, entries, this.nowIso(), this.newId);
-    if (summary.added + summary.updated + summary.adopted + summary.removed > 0) this.replaceAllRooms(rooms);
-    return summary;
+    return this.book.syncManagedRooms(entries);
   }
 
   /** IT stopped sharing a book: its rooms become the desk's own. Returns how many. */
   releaseManagedRooms(): number {
-    const { rooms, released } = releaseManagedRooms(this.rooms);
-    if (released > 0) this.replaceAllRooms(rooms);
-    return released;
-  }
-
-  private replaceAllRooms(rooms: readonly Room[]): void {
-    const next = rooms.map((room) => deepFreeze(room));
-    if (this.batching) this.batching.roomsChanged = true;
-    else this.writeRooms(next);
-    this.rooms = next;
-    this.index.rebuild(next);
+    return this.book.releaseManagedRooms();
   }
 
   // ── Profiles ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -534,10 +367,7 @@ export class AppStore {
     if (activeProfileOf(this.settingsDoc) === id) return valid({ profile: this.activeProfile(), notices: [] });
     const { book, notices } = this.files.openBook(id);
     this.writeSettings(next.value);
-    this.book = book;
-    this.rooms = Object.freeze(book.rooms.map((room) => deepFreeze(room))) as Room[];
-    this.index.rebuild(this.rooms);
-    this.roomSets = new RoomSetStore(book.setsFile, book.sets, this, this.clock, this.newId);
+    this.book = new AddressBook(book, this.bookContext);
     return valid({ profile: this.activeProfile(), notices });
   }
 
