@@ -15,7 +15,6 @@ import type {
 } from '../../../common/profiles';
 import type { RequestOf, StoreNoticeView } from '../../../common/ipc-contract';
 import { api, toIpcError, unwrap, ApiError } from '../api';
-import { useMeetingStore } from './meeting';
 import { usePendingRedialsStore } from './pending-redials';
 import { useRoomsStore } from './rooms';
 import { useSchedulesStore } from './schedules';
@@ -108,12 +107,11 @@ export const useProfilesStore = defineStore('profiles', () => {
   /**
    * What depends on the profile, read again: the address book, its sets and schedules, its credentials (the
    * settings screen's form edits the profile in use), today's meetings if they were shown, the retries main
-   * cancelled, the meeting on the board. Each on its own: one that fails leaves the others shown.
+   * cancelled. Each on its own: one that fails leaves the others shown.
    */
   async function reloadProfileData(): Promise<ApiError[]> {
     const sets = useSetsStore();
     const today = useTodayMeetingsStore();
-    const meeting = useMeetingStore();
     const results = await Promise.allSettled([
       useRoomsStore().load(),
       sets.loaded ? sets.load() : Promise.resolve(),
@@ -121,9 +119,6 @@ export const useProfilesStore = defineStore('profiles', () => {
       useSettingsStore().load(),
       today.today !== null ? today.refresh() : Promise.resolve(),
       usePendingRedialsStore().load(),
-      // The meeting on the board, as the new profile's account sees it (another enterprise's meeting is not found,
-      // and the board says so instead of offering to dial into it).
-      meeting.meeting !== null ? meeting.lookup() : Promise.resolve(),
     ]);
     return results.flatMap((r) => (r.status === 'rejected' ? [new ApiError(toIpcError(r.reason))] : []));
   }
