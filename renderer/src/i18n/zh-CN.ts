@@ -609,7 +609,7 @@ const zhCN = {
     configured: '已保存凭据',
     notConfigured: '尚未填写凭据',
     use: '使用此配置',
-    useNamed: '使用配置 {name}',
+    useNamed: '使用此配置：{name}',
     add: '添加配置',
     editNamed: '编辑配置 {name}',
     removeNamed: '删除配置 {name}',
