@@ -13,11 +13,10 @@ import { DEFAULT_PROFILE } from '../../common/credentials';
 import { withFieldLabel } from '../../common/field-labels';
 import type { Locale } from '../../common/locale';
 import { validateProfileDisplayName } from '../../common/profiles';
-import { roomSchema, type Room } from '../../common/store-schema';
 import { CredentialVault } from '../../main/vault/credential-vault';
 import { DEMO_CREDENTIALS, HOST_JOINS_LATER_MEETING_ID } from '../../simulator/server';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
-import { writeStoreWithRooms } from './harness/many-rooms';
+import { roomsFromSpecs, writeStoreWithRooms } from './harness/many-rooms';
 import { ARTIFACTS_DIR, startSession, type Session } from './harness/session';
 import { fill, MESSAGES, OperatorUi, type Messages } from './harness/ui';
 
@@ -40,26 +39,6 @@ const COPIED = ['董事会会议室 Board', 'Board overflow 分会场'];
 const SECOND: Record<Locale, string> = { 'zh-CN': '分公司', 'en-US': 'Branch office' };
 /** Armed on the first profile for a meeting whose host has not joined: it waits, and crowds the header. */
 const SCHEDULE = 'Monday board: lobby screens 周一董事会';
-
-function makeRooms(): Room[] {
-  const at = '2026-11-01T08:00:00.000Z';
-  return SPECS.map((spec, i) =>
-    roomSchema.parse({
-      id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
-      name: spec.name,
-      location: `${i + 2}F`,
-      group: '',
-      tags: [],
-      notes: '',
-      favorite: false,
-      callable: true,
-      createdAt: at,
-      updatedAt: at,
-      kind: spec.kind,
-      address: spec.address,
-    }),
-  );
-}
 
 /** A vue-i18n plural message ("a | b") in the form vue-i18n picks for `n`, its parameters filled. */
 function plural(message: string, values: Readonly<Record<string, string | number>> & { n: number }): string {
@@ -125,7 +104,7 @@ describe.each(['zh-CN', 'en-US'] as const)('profiles in %s', (locale) => {
       profile: DEFAULT_PROFILE,
       presetEndpoint: true,
       browserLocale: locale,
-      beforeStoreOpens: (storeDir) => writeStoreWithRooms(storeDir, makeRooms()),
+      beforeStoreOpens: (storeDir) => writeStoreWithRooms(storeDir, roomsFromSpecs(SPECS)),
       simulator: { answerDelayMs: 1500, ringWindowMs: 600_000, hostJoinAfterMs: 6 * 60 * 60_000 },
     });
     const language = session.backend.store.updateSettings({ locale });

@@ -11,11 +11,10 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE } from '../../common/credentials';
 import type { Locale } from '../../common/locale';
-import { roomSchema, type Room } from '../../common/store-schema';
 import { CredentialVault } from '../../main/vault/credential-vault';
 import { DEMO_CREDENTIALS } from '../../simulator/server';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
-import { writeStoreWithRooms } from './harness/many-rooms';
+import { roomsFromSpecs, writeStoreWithRooms } from './harness/many-rooms';
 import { ARTIFACTS_DIR, startSession, type Session } from './harness/session';
 import { fill, MESSAGES, type Messages } from './harness/ui';
 
@@ -45,26 +44,6 @@ const CSV = [
   'Training,huddle room 5',
   'Training,Broom cupboard',
 ].join('\n');
-
-function makeRooms(): Room[] {
-  const at = '2026-11-01T08:00:00.000Z';
-  return SPECS.map((spec, i) =>
-    roomSchema.parse({
-      id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
-      name: spec.name,
-      location: `${i + 2}F`,
-      group: '',
-      tags: [],
-      notes: '',
-      favorite: false,
-      callable: true,
-      createdAt: at,
-      updatedAt: at,
-      kind: spec.kind,
-      address: spec.address,
-    }),
-  );
-}
 
 /** A vue-i18n plural message ("a | b | c") in the form vue-i18n picks for `n`. */
 function plural(message: string, n: number): string {
@@ -116,7 +95,7 @@ describe.each(['zh-CN', 'en-US'] as const)('room sets in %s', (locale) => {
       profile: DEFAULT_PROFILE,
       presetEndpoint: true,
       browserLocale: locale,
-      beforeStoreOpens: (storeDir) => writeStoreWithRooms(storeDir, makeRooms()),
+      beforeStoreOpens: (storeDir) => writeStoreWithRooms(storeDir, roomsFromSpecs(SPECS)),
       simulator: { answerDelayMs: 1500 },
     });
     const language = session.backend.store.updateSettings({ locale });

@@ -1,6 +1,7 @@
 // A large, realistic address book for the UI benchmark: Chinese and English names (so pinyin search has work to
 // do), locations, groups, tags, all three protocols, some favourites and last outcomes. Written straight into the
-// store file before the store opens: adding 10,000 rooms one by one would rewrite the file 10,000 times.
+// store file before the store opens: adding 10,000 rooms one by one would rewrite the file 10,000 times. Also the
+// few named rooms of an e2e scenario (roomsFromSpecs).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { roomSchema, type Room } from '../../../common/store-schema';
@@ -20,6 +21,29 @@ function uuidFor(i: number): string {
 
 function pick<T>(list: readonly T[], i: number): T {
   return list[i % list.length] as T;
+}
+
+/** A scenario's few SIP/H.323 rooms, in order: ids 1, 2, … and floors 2F, 3F, … (what the screenshots show). */
+export function roomsFromSpecs(
+  specs: readonly { readonly name: string; readonly kind: 'sip' | 'h323'; readonly address: string }[],
+): Room[] {
+  const at = '2026-11-01T08:00:00.000Z';
+  return specs.map((spec, i) =>
+    roomSchema.parse({
+      id: uuidFor(i + 1),
+      name: spec.name,
+      location: `${i + 2}F`,
+      group: '',
+      tags: [],
+      notes: '',
+      favorite: false,
+      callable: true,
+      createdAt: at,
+      updatedAt: at,
+      kind: spec.kind,
+      address: spec.address,
+    }),
+  );
 }
 
 export function generateRooms(count: number, at = new Date('2026-11-01T08:00:00.000Z')): Room[] {
