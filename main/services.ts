@@ -213,6 +213,7 @@ export function createServices(options: ServicesOptions): Services {
     tracker,
     store,
     getClient: clientFor,
+    currentProfile,
     log,
     now: () => now().getTime(),
     batchConfirmAbove: () => store.getSettings().batchConfirmAbove,

@@ -126,12 +126,14 @@ export class CallTracker implements CallTrackerApi {
     targets: readonly DialTarget[],
     client?: Promise<CallApi>,
     origin?: CallOrigin,
+    clientProfile?: CallProfile,
   ): CallView[] {
     if (this.closed) throw shutDownError();
     if (typeof meeting.meetingId !== 'string' || !/^\d{1,32}$/.test(meeting.meetingId)) throw badMeetingIdError();
     if (targets.length === 0) return [];
+    // A client of its own is made now, with the profile in use read in the same step; a client given comes with its.
+    const profile = client ? clientProfile : this.deps.currentProfile?.();
     const dialClient = client ?? this.clientForDial();
-    const profile = this.deps.currentProfile?.();
     const settings = this.store.getSettings();
     this.maxSending = settings.maxConcurrentDials;
     const pollIntervalMs = this.deps.pollIntervalMs ?? settings.pollIntervalMs;

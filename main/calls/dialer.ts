@@ -16,6 +16,7 @@ import {
   CANCELLABLE_CALL_STATES,
   REDIAL_FAILED_STATES,
   type CallOrigin,
+  type CallProfile,
   type CallView,
   type DialResult,
   type SkippedRoom,
@@ -72,6 +73,11 @@ export interface DialerDeps {
   readonly store: DialerStore;
   /** The client for a new dial; throws (e.g. "not configured") when there is none. */
   readonly getClient: () => Promise<DialerClient>;
+  /**
+   * The profile in use, read in the same step as getClient: a switch while the dial awaits the meeting must not
+   * label the call with the new profile when the old one's credentials place it.
+   */
+  readonly currentProfile?: () => CallProfile;
   readonly log?: Log;
   readonly now?: () => number;
   /** Batches above this many rooms need their count confirmed; read at every dial. */
@@ -182,13 +188,14 @@ export class Dialer {
     const held = [...toDial, ...toCheck].map((t) => dialKey(meeting.meetingId, t.target));
     held.forEach((key) => this.deciding.add(key));
     try {
+      const profile = this.deps.currentProfile?.();
       const client = await this.deps.getClient();
       await this.requireOpenMeeting(meeting, client);
       for (const target of toCheck) {
         if (await this.stillIn(meeting.meetingId, target, client)) skip(target, 'already_joined');
         else toDial.push(target);
       }
-      const calls = this.tracker.dialTargets(meeting, toDial, Promise.resolve(client), request.origin);
+      const calls = this.tracker.dialTargets(meeting, toDial, Promise.resolve(client), request.origin, profile);
       if (skipped.length > 0) this.log.info('dialer: rooms skipped', { skipped: skipped.map((s) => s.reason) });
       return { calls, skipped };
     } finally {

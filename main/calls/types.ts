@@ -1,5 +1,5 @@
 // What the rest of main needs from the call tracker (main/calls/call-tracker.ts implements it).
-import type { CallOrigin, CallView } from '../../common/call-model';
+import type { CallOrigin, CallProfile, CallView } from '../../common/call-model';
 import type { RoomTarget } from '../../common/room-target';
 import type { CallApi } from './tracked-call';
 
@@ -23,12 +23,16 @@ export interface CallTrackerApi {
    * throw a NotFound error before anything is queued.
    */
   dial(meeting: DialMeeting, roomIds: readonly string[]): CallView[];
-  /** dial() for targets the caller resolved (the dialer, the CLI). `client` defaults to a new one for this batch. */
+  /**
+   * dial() for targets the caller resolved (the dialer, the CLI). `client` defaults to a new one for this batch;
+   * `profile` is the profile whose credentials `client` carries (default: the one in use, read with the new client).
+   */
   dialTargets(
     meeting: DialMeeting,
     targets: readonly DialTarget[],
     client?: Promise<CallApi>,
     origin?: CallOrigin,
+    profile?: CallProfile,
   ): CallView[];
   /** The newest call of this session ringing this device into this meeting, whatever its state. */
   latestCall(meetingId: string, target: RoomTarget): CallView | undefined;

@@ -117,6 +117,23 @@ describe('profiles', () => {
     ]);
   });
 
+  it('a switch while a dial reads its meeting: the call is placed, labelled and followed as the old profile', async () => {
+    const b = await twoEnterprises();
+    const room = await h.ok('rooms:add', { name: 'Lobby A', kind: 'sip', address: 'lobby-a@sip.example.com' });
+    h.sim.setFaults({ latencyMs: 300 });
+    const before = h.sim.requests.length;
+    const dialing = h.ok('calls:dial', { meeting: WEEKLY, roomIds: [room.id] });
+    // The dial is still reading the meeting: nothing rings yet, so the switch is not a question.
+    await until(() => h.sim.requests.length > before);
+    expect(await h.ok('profiles:switch', { id: b })).toMatchObject({ kind: 'switched' });
+    const [call] = (await dialing).calls;
+    expect(call?.profile).toEqual({ id: 'default', name: '' });
+    h.sim.setFaults({});
+    expect((await h.nextUpdate((c) => c.callId === call!.callId && isFinal(c))).state).toBe('joined');
+    expect(count(h.sim, ROOM_CALL)).toBe(1);
+    expect(count(simB, ROOM_CALL)).toBe(0);
+  });
+
   it('a call on the second profile goes to its enterprise with its keys, and history names it', async () => {
     const b = await twoEnterprises();
     await h.ok('profiles:switch', { id: b });
