@@ -218,7 +218,12 @@ export function createServices(options: ServicesOptions): Services {
     now: () => now().getTime(),
     batchConfirmAbove: () => store.getSettings().batchConfirmAbove,
   });
-  const automation = new AutoRedial({ dialer, log, now: () => now().getTime() });
+  const automation = new AutoRedial({
+    dialer,
+    currentProfileId: () => store.activeProfile().id,
+    log,
+    now: () => now().getTime(),
+  });
   const sets: ScheduleSets = options.sets ?? scheduleSetsOf(store);
   const schedules = new ScheduleRunner({
     store: options.schedules ?? openScheduleFile(store, store.activeProfile().id, log, now),

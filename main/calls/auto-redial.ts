@@ -41,6 +41,11 @@ interface Waiting {
 
 export interface AutoRedialDeps {
   readonly dialer: Pick<Dialer, 'dial' | 'onUpdate' | 'roomStatus'>;
+  /**
+   * The id of the profile in use. A call placed by another profile (a set's dial that was still reading its meeting
+   * when the operator switched) is not followed: its retry would ring with the new profile's credentials.
+   */
+  readonly currentProfileId?: () => string;
   readonly now?: () => number;
   readonly log?: Log;
   readonly newId?: () => string;
@@ -66,8 +71,14 @@ export class AutoRedial {
 
   /** Follows the calls a set or schedule just started, so that their outcome may lead to a retry or rejoin. */
   follow(result: DialResult, context: AutomationContext): void {
-    for (const call of result.calls)
+    const current = this.deps.currentProfileId?.();
+    for (const call of result.calls) {
+      if (current !== undefined && call.profile !== undefined && call.profile.id !== current) {
+        this.log.info('automation: not followed, placed by another profile', { callId: call.callId });
+        continue;
+      }
       this.track(call, { roomId: call.roomId, roomName: call.roomName, context, retriesUsed: 0, rejoinsUsed: 0 });
+    }
   }
 
   pending(meetingId?: string): PendingRedial[] {

@@ -76,6 +76,29 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+describe('profiles', () => {
+  it("never follows a call another profile placed (a switch came while its set's dial read the meeting)", async () => {
+    dialer = new FakeDialer();
+    let current = 'branch-b';
+    auto = new AutoRedial({ dialer, currentProfileId: () => current });
+    const policy = DEFAULT_RETRY_POLICY;
+    auto.follow(
+      { calls: [view('call-a', 'queued', { profile: { id: 'default', name: '' } })], skipped: [] },
+      { meeting: MEETING, policy, origin: ORIGIN },
+    );
+    dialer.end('call-a', 'no_answer');
+    expect(auto.pending()).toEqual([]);
+
+    current = 'default';
+    auto.follow(
+      { calls: [view('call-b', 'queued', { profile: { id: 'default', name: '' } })], skipped: [] },
+      { meeting: MEETING, policy, origin: ORIGIN },
+    );
+    dialer.end('call-b', 'no_answer');
+    expect(auto.pending()).toEqual([expect.objectContaining({ kind: 'retry', attempt: 1 })]);
+  });
+});
+
 describe('retries', () => {
   it('retries no answer after 1 min, then 3 min, then stops; each visible with its time, recorded as a retry', async () => {
     start();
