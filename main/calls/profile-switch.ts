@@ -36,14 +36,20 @@ export class ProfileSwitch {
     this.log = deps.log ?? silentLog;
   }
 
-  /** What switching now would leave behind; undefined when nothing is going on. */
+  /**
+   * What switching now would leave behind; undefined when nothing is going on. Calls of a profile left earlier were
+   * asked about then (they go on with their own credentials whatever is switched now): only this profile's count.
+   */
   question(to: string): ProfileSwitchQuestion | undefined {
     const { dialer, automation, schedules, store } = this.deps;
-    const activeCalls = dialer.list().filter((call) => !isFinalCallState(call.state)).length;
+    const from = store.activeProfile().id;
+    const activeCalls = dialer
+      .list()
+      .filter((call) => !isFinalCallState(call.state) && (call.profile?.id ?? from) === from).length;
     const pendingRetries = automation.pending().length;
     const armedSchedules = schedules.armedCount();
     if (activeCalls + pendingRetries + armedSchedules === 0) return undefined;
-    return { from: store.activeProfile().id, to, activeCalls, pendingRetries, armedSchedules };
+    return { from, to, activeCalls, pendingRetries, armedSchedules };
   }
 
   /**
