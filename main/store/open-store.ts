@@ -39,18 +39,13 @@ import { guardFile, type StoreWriteError } from './store-errors';
 import { inspectJsonFile, parseJsonText, writeJsonAtomically, type ParsedFile } from './store-file';
 import { readRoomSetsDocument, readRoomsDocument, upgradeConfig, type SplitStore } from './upgrade';
 
-export interface StorePaths {
+/** The store's files: config.json, the history folder, and the first profile's book (BookPaths). */
+export interface StorePaths extends BookPaths {
   readonly folder: string;
-  /** `<name>.json`: settings and recent meetings. */
+  /** `<name>.json`: settings, recent meetings and the profiles. */
   readonly settings: string;
-  /** `<name>.rooms.json`: the address book. */
-  readonly rooms: string;
-  /** `<name>.last-dial.jsonl`: each room's latest dial since the address book file was last written. */
-  readonly lastDial: string;
   /** `<name>.history/`: call history segments. */
   readonly history: string;
-  /** `<name>.sets.json`: the room sets. */
-  readonly sets: string;
 }
 
 /** `configName` is "config" in the app and "demo" for npm run demo, so the two never share a file. */
@@ -242,8 +237,11 @@ export function bookStem(configName: string, profileId: string): string {
 }
 
 export interface BookPaths {
+  /** `<stem>.rooms.json`: the address book. */
   readonly rooms: string;
+  /** `<stem>.sets.json`: the room sets. */
   readonly sets: string;
+  /** `<stem>.last-dial.jsonl`: each room's latest dial since the address book file was last written. */
   readonly lastDial: string;
 }
 

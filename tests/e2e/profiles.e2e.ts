@@ -17,6 +17,7 @@ import { CredentialVault } from '../../main/vault/credential-vault';
 import { DEMO_CREDENTIALS, HOST_JOINS_LATER_MEETING_ID } from '../../simulator/server';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 import { roomsFromSpecs, writeStoreWithRooms } from './harness/many-rooms';
+import { screenshot } from './harness/screenshot';
 import { ARTIFACTS_DIR, startSession, type Session } from './harness/session';
 import { fill, MESSAGES, OperatorUi, type Messages } from './harness/ui';
 
@@ -62,22 +63,7 @@ describe.each(['zh-CN', 'en-US'] as const)('profiles in %s', (locale) => {
   let secondId = '';
 
   const tab = (name: string): Locator => page.getByRole('tab', { name, exact: true });
-  const settledAnimations = () =>
-    expect
-      .poll(
-        () =>
-          page.evaluate<number>(
-            `document.getAnimations().filter((a) => a.playState === 'running' &&
-              a.effect?.getTiming().iterations !== Infinity).length`,
-          ),
-        UI_WAIT,
-      )
-      .toBe(0);
-  const shot = async (name: string, settled = true) => {
-    await page.mouse.move(0, 0);
-    if (settled) await settledAnimations();
-    await page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage: false });
-  };
+  const shot = (name: string, settled = true) => screenshot(page, path.join(ARTIFACTS_DIR, name), settled);
   const activeName = () => page.getByTestId('profile-active-name').textContent();
   const title = () => page.title();
   /** Picks a profile in the header's menu. */

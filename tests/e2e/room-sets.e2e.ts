@@ -15,6 +15,7 @@ import { CredentialVault } from '../../main/vault/credential-vault';
 import { DEMO_CREDENTIALS } from '../../simulator/server';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 import { roomsFromSpecs, writeStoreWithRooms } from './harness/many-rooms';
+import { screenshot } from './harness/screenshot';
 import { ARTIFACTS_DIR, startSession, type Session } from './harness/session';
 import { fill, MESSAGES, type Messages } from './harness/ui';
 
@@ -65,26 +66,7 @@ describe.each(['zh-CN', 'en-US'] as const)('room sets in %s', (locale) => {
   let page: Page;
 
   const row = (name: string): Locator => page.locator(`[data-testid="set-row"][data-set-name="${name}"]`);
-  /**
-   * Pictures are taken once the window is still: the tabs' underline sliding to the tab just opened, a checkbox's
-   * tick, a dialog's fade. Endless animations (a spinner) are not waited for.
-   */
-  const settledAnimations = () =>
-    expect
-      .poll(
-        () =>
-          page.evaluate<number>(
-            `document.getAnimations().filter((a) => a.playState === 'running' &&
-              a.effect?.getTiming().iterations !== Infinity).length`,
-          ),
-        UI_WAIT,
-      )
-      .toBe(0);
-  const shot = async (name: string, settled = true) => {
-    await page.mouse.move(0, 0);
-    if (settled) await settledAnimations();
-    await page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage: false });
-  };
+  const shot = (name: string, settled = true) => screenshot(page, path.join(ARTIFACTS_DIR, name), settled);
 
   beforeAll(async () => {
     const secretStore = new MemorySecretStore();
