@@ -10,7 +10,7 @@
 //   "Room Dialer" --dial --meeting 806146667 --room "Board room" [--room …] [--set "Monday board"]
 import { fieldProblem } from './input-text';
 import { parseMeetingNumber } from './meeting-number';
-import { codePointLength, ROOM_LIMITS } from './room-input';
+import { codePointLength, ROOM_LIMITS } from './room-limits';
 import { valid, type FieldError, type Validated } from './validation';
 
 export const DIAL_LINK_SCHEME = 'room-dialer';

@@ -3,23 +3,16 @@
 // so every validator takes `unknown` and checks the type too. Every error names its field.
 import { MAX_ROOM_ID_LENGTH, validateH323Address, validateMeetingRoomId, validateSipAddress } from './address';
 import type { Localized } from './locale';
+import { codePointLength, ROOM_LIMITS } from './room-limits';
 import { invalid, valid, type FieldError, type Validated } from './validation';
+
+// At home in room-limits.ts (see there why); the room's validators and limits are read from here too.
+export { codePointLength, ROOM_LIMITS };
 
 export const ROOM_KINDS = ['sip', 'h323', 'rooms'] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number];
 /** Rooms dialed by address (MRA); 'rooms' are Tencent Rooms dialed by their meeting_room_id. */
 export type AddressRoomKind = Exclude<RoomKind, 'rooms'>;
-
-/** Limits in characters (Unicode code points, so one Chinese character or one emoji counts as one). */
-export const ROOM_LIMITS = {
-  name: 100,
-  location: 100,
-  group: 100,
-  tagCount: 20,
-  tag: 30,
-  notes: 1000,
-  meetingRoomId: MAX_ROOM_ID_LENGTH,
-} as const;
 
 /** A stored meeting_room_id, as common/room-id.ts leaves it: letters and digits only. */
 export const MEETING_ROOM_ID_PATTERN = new RegExp(`^[A-Za-z0-9]{1,${MAX_ROOM_ID_LENGTH}}$`);
@@ -73,13 +66,6 @@ interface CommonRoomFields {
 export type ValidRoomInput =
   | (CommonRoomFields & { readonly kind: AddressRoomKind; readonly address: string })
   | (CommonRoomFields & { readonly kind: 'rooms'; readonly meetingRoomId: string });
-
-/** Length as people count it: code points, not UTF-16 units. */
-export function codePointLength(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
 
 // C0 controls and DEL. Single-line fields refuse all of them (a pasted tab or newline would break lists and CSV
 // exports); notes may keep line breaks and tabs.

@@ -1,38 +1,22 @@
-// Electron entry point. Deliberately thin: it wires Electron's objects to the plain modules in shell/ (security
-// decisions, window bounds, menu, notifications, logging, the tray, dial links) and to the services (createServices
-// via shell/compose.ts), which all run and are tested under Node.
+// Electron entry point. Deliberately thin, because Electron emits `ready` only once this module's whole static
+// import graph has loaded, and because a second launch (every room-dialer:// link clicked while the app runs, on
+// Windows and Linux) loads it too, only to hand its link over and quit. So this file holds just what must happen
+// before `ready` or before the single-instance lock is decided: the log, the lock, the dial-link inbox, the app://
+// scheme and the webContents guards. The app itself (services, IPC, menu, tray, window: shell/electron/open-app.ts)
+// is imported once the lock is ours, loading while Electron starts, and opened once Electron is ready.
 import { join } from 'node:path';
-import { app, dialog, ipcMain, net, session, shell, type BrowserWindow } from 'electron';
-import type { CallView } from '../common/call-model';
-import { CALL_UPDATE_EVENT } from '../common/window-api';
-import { registerHandlers } from './ipc/register';
-import { senderInfoOf } from './ipc/sender';
-import { composeApp, type ComposedApp } from './shell/compose';
+import { app, dialog, shell } from 'electron';
 import { createDialLinkInbox } from './shell/dial-links';
 import { allowedExternalUrl } from './shell/external-links';
-import { focusWindow } from './shell/focus-window';
-import { operatorLocale } from './shell/operator-locale';
 import { redactString } from './shell/redact';
 import { rendererEntry } from './shell/renderer-entry';
-import { startHidden } from './shell/run-in-background';
 import { startAppLog, type AppLog } from './shell/electron/app-log';
-import { installAppMenu } from './shell/electron/app-menu';
-import { notifyCallOutcomes } from './shell/electron/call-notifier';
-import { deliverStagedDials, receiveOpenUrl, registerLinkHandler } from './shell/electron/dial-links';
-import { createMainWindow } from './shell/electron/main-window';
-import {
-  closeLibraryIpc,
-  hardenAllWebContents,
-  hardenSession,
-  registerAppScheme,
-  serveRenderer,
-} from './shell/electron/security';
-import { runInBackground, type Background } from './shell/electron/tray';
-import { electronStoreBackend } from './store/electron-store-backend';
-import { openKeychainVault } from './vault';
+import { receiveOpenUrl } from './shell/electron/dial-links';
+import type * as AppModule from './shell/electron/open-app';
+import { hardenAllWebContents, registerAppScheme } from './shell/electron/security';
 
 /** Windows groups the taskbar button and notifications by this; the same as electron-builder's appId. */
-export const APP_USER_MODEL_ID = 'com.roomdialer.app';
+const APP_USER_MODEL_ID = 'com.roomdialer.app';
 
 /** The last line of defence before the OS gets a URL: every caller already checked, this checks again. */
 async function openExternal(url: string): Promise<void> {
@@ -63,17 +47,16 @@ function startFailed(error: unknown, appLog: AppLog | undefined): void {
   }
 }
 
-function start(appLog: AppLog): void {
+function start(appLog: AppLog, appModule: Promise<typeof AppModule>): void {
   const { log } = appLog;
   const entry = rendererEntry(process.env);
   const security = { appOrigins: entry.appOrigins, csp: entry.csp, openExternal, log };
   registerAppScheme();
   hardenAllWebContents(security);
 
-  let window: BrowserWindow | undefined;
-  let composed: ComposedApp | undefined;
-  let background: Background | undefined;
-  const reveal = () => (background ? background.show() : focusWindow(window));
+  let opened: AppModule.OpenedApp | undefined;
+  // Until the window exists there is nothing to bring forward; a link waits in the inbox meanwhile.
+  const reveal = () => opened?.reveal();
   // Links and --dial arguments are staged for the operator to confirm in the window, never dialed from here. The
   // app's own command line is one (a link that started it on Windows and Linux); it waits until the window loads.
   const links = createDialLinkInbox(log);
@@ -84,77 +67,20 @@ function start(appLog: AppLog): void {
     reveal();
     links.acceptArgv(argv);
   });
-  app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    // Stops polling; calls still ringing are recorded in history as unknown.
-    composed?.services.shutdown();
-    composed = undefined;
-  });
 
-  const broadcast = (call: CallView) => {
-    if (window && !window.isDestroyed()) window.webContents.send(CALL_UPDATE_EVENT, call);
-  };
-
+  // Not a top-level await: Electron would wait for it before `ready`, and `ready` for it, for ever.
   void app
     .whenReady()
     .then(async () => {
-      const ses = session.defaultSession;
-      hardenSession(ses, security);
-      if (!entry.dev) serveRenderer(ses, join(import.meta.dirname, '../renderer'), security);
-
-      const systemLanguage = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
-      const locale = () => operatorLocale(composed?.store.getSettings().locale ?? 'system', systemLanguage);
-      const menu = () => {
-        installAppMenu(locale(), { dev: entry.dev, openExternal, logFilePath: appLog.filePath, log });
-        background?.refresh();
-      };
-
-      composed = await composeApp({
-        env: process.env,
-        userDataDir: app.getPath('userData'),
-        storeBackend: electronStoreBackend,
-        openVault: () => openKeychainVault(),
-        fetch: (url, init) => net.fetch(url, init),
-        appVersion: app.getVersion(),
-        systemLocale: operatorLocale('system', systemLanguage),
-        log,
-        openExternal,
-        broadcast,
-        onSettingsChanged: menu,
-        redaction: appLog.redaction,
-      });
-      const { store, services, handlers } = composed;
-      closeLibraryIpc();
-      registerHandlers((channel, listener) => ipcMain.handle(channel, listener), handlers, {
-        allowedOrigins: entry.appOrigins,
-        log,
-        senderOf: senderInfoOf,
-      });
-      // While a schedule is armed the app runs on in the tray (closing hides the window); with none, closing quits.
-      const armed = services.schedules;
-      background = runInBackground({ armed, locale, log });
-      const hidden = startHidden(process.argv, armed.armedCount());
-      menu();
-      registerLinkHandler(log);
-
-      window = createMainWindow({
-        url: entry.url,
+      const { openApp } = await appModule;
+      opened = await openApp({
+        appLog,
+        entry,
+        security,
+        links,
+        rendererDir: join(import.meta.dirname, '../renderer'),
         preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-        savedBounds: store.getSettings().window,
-        saveBounds: (bounds) => {
-          const saved = store.updateSettings({ window: bounds });
-          if (!saved.ok) log.warn('window position not saved', { field: saved.error.field });
-        },
-        log,
-        show: !hidden,
       });
-      window.on('closed', () => {
-        window = undefined;
-      });
-      background.attach(window, hidden);
-      deliverStagedDials(window, links, reveal);
-      notifyCallOutcomes(services.dialer, () => window, locale);
-      log.info('started', { version: app.getVersion(), demo: composed.demo, dev: entry.dev });
     })
     .catch((error: unknown) => startFailed(error, appLog));
 }
@@ -165,11 +91,16 @@ function start(appLog: AppLog): void {
  * the process run on, invisible.
  */
 function startOrFail(): void {
+  // The app's modules start loading now, while Electron starts; a failure to load them surfaces where start()
+  // awaits them, after `ready`, and ends in startFailed like any other. The empty catch only keeps that rejection
+  // from counting as unhandled in the meantime.
+  const appModule = import('./shell/electron/open-app');
+  appModule.catch(() => undefined);
   let appLog: AppLog | undefined;
   try {
     app.setAppUserModelId(APP_USER_MODEL_ID);
     appLog = startAppLog();
-    start(appLog);
+    start(appLog, appModule);
   } catch (error) {
     startFailed(error, appLog);
   }

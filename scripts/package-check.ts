@@ -19,7 +19,7 @@ import { listAsarFiles } from './package/asar-listing';
 import { auditAsar } from './package/audit-asar';
 import { formatBytes, summarizeAsar } from './package/asar-summary';
 import { checkBuilderConfig } from './package/check-config';
-import { checkMainAssets, referencedAssets } from './package/main-assets';
+import { checkMainAssets, mainBundleAssets } from './package/main-assets';
 import { checkFlippedFuses, createPlaceholderElectron } from './package/placeholder-electron';
 import { smokeLoadDependencies } from './package/smoke-load';
 import { concludeGate } from './conclude-gate';
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
       keytarPrebuild: `linux-${ARCH}`,
     });
     failures.push(...audit.failures);
-    const assets = referencedAssets(readFileSync(join(ROOT, 'out/main/index.js'), 'utf8'));
+    const assets = mainBundleAssets(ROOT);
     failures.push(...checkMainAssets(assets, files));
     for (const file of files.filter((entry) => entry.unpacked)) {
       const onDisk = join(unpackedDir, file.path);

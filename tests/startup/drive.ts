@@ -2,7 +2,7 @@
 // where both `import` and `require` of 'electron' find it, imports the built main process, fires `ready`, and then,
 // as Chromium and the operator would, fires requests at every hook the app installed. Everything observed goes into
 // the report; the test (startup.test.ts) judges it.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import type { HandlerDetails, IpcMainInvokeEvent, Session } from 'electron';
 import {
@@ -316,6 +316,18 @@ async function probe(standIn: ElectronStandIn, config: ChildConfig): Promise<Sta
   };
 }
 
+/**
+ * The files of out/main this process asked for, from electron-hooks.mjs's log. A module imported now is asked for
+ * after any import() the app made meanwhile, and the hook logs each request as it arrives: once this one is
+ * answered, the log holds every earlier one, those still loading included (a second copy's stray import() too).
+ */
+async function loadedModules(log: string): Promise<string[]> {
+  const lastRequest = 'data:text/javascript,export{}';
+  await import(lastRequest);
+  const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
+  return [...new Set(lines.filter((line) => line !== ''))];
+}
+
 export async function drive(config: ChildConfig, importApp: () => Promise<unknown>): Promise<void> {
   const unhandledRejections: string[] = [];
   const uncaughtExceptions: string[] = [];
@@ -363,6 +375,7 @@ export async function drive(config: ChildConfig, importApp: () => Promise<unknow
   await settle();
   const report: ChildReport = {
     calls: standIn.recorder.calls,
+    modules: await loadedModules(config.modulesLog),
     unimplemented: standIn.recorder.unimplemented,
     unhandledRejections,
     uncaughtExceptions,

@@ -36,6 +36,10 @@ export interface ChildConfig {
   readonly meetingCode?: string;
   /** Appended to the child's command line, as the OS would start the app with them (a link, --hidden). */
   readonly argv?: readonly string[];
+  /** Where electron-hooks.mjs logs each file of out/main asked for (drive.ts reads it into the report). */
+  readonly modulesLog: string;
+  /** A file of out/main, relative to it, that fails to load (a broken or missing chunk). */
+  readonly failToLoad?: string;
 }
 
 export interface PermissionProbe {
@@ -112,6 +116,8 @@ export interface BackgroundProbes {
 
 export interface ChildReport {
   readonly calls: readonly RecordedCall[];
+  /** The files of out/main the process loaded (relative to it, each once, in the order first asked for). */
+  readonly modules: readonly string[];
   readonly unimplemented: readonly UnimplementedUse[];
   readonly unhandledRejections: readonly string[];
   readonly uncaughtExceptions: readonly string[];

@@ -2,7 +2,16 @@
 // whose 'electron' is a recording stand-in (electron-stand-in.ts). Nothing here launches Electron, so this proves
 // the wiring of main/index.ts and main/shell/electron/ (what is called, in which order, and what the installed
 // hooks answer), not Chromium's behaviour. It is no substitute for starting the real app on a release machine.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +30,8 @@ import type { ChildConfig, RecordedCall, Scenario, StartProbes } from './report'
 const RINGING_ADDRESS = 'sip:noanswer@sip.example.com';
 const MEETING_CODE = '806146667';
 const FORBIDDEN_KIND = 'forbidden';
+/** The app module (main/shell/electron/open-app.ts) as built: the entry imports it once it holds the lock. */
+const APP_MODULE = 'chunks/open-app.js';
 
 let dir: string;
 let driver: string;
@@ -47,6 +58,8 @@ interface RunOptions {
   readonly argv?: readonly string[];
   /** Writes into userData before the app starts. */
   readonly prepare?: (userData: string) => void;
+  /** A file of out/main (relative to it) that fails to load. */
+  readonly failToLoad?: string;
 }
 
 /** One scenario in a child, with a clean environment: only what Node needs, a temp HOME, plus `env`. */
@@ -65,7 +78,9 @@ async function run(scenario: Scenario, options: RunOptions = {}): Promise<ChildR
     version,
     ringingAddress: RINGING_ADDRESS,
     meetingCode: MEETING_CODE,
+    modulesLog: path.join(dir, `modules-${runs}.log`),
     ...(options.argv ? { argv: options.argv } : {}),
+    ...(options.failToLoad ? { failToLoad: options.failToLoad } : {}),
   };
   const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: home, LANG: 'en_US.UTF-8', ...options.env };
   return runChild(config, env);
@@ -109,6 +124,19 @@ describe('a normal start (demo mode, against the simulator)', () => {
     expect(appCalls[0]?.api).toBe('app.requestSingleInstanceLock');
     expect(lock!.seq).toBeLessThan(window!.seq);
     expect(apis(calls)).not.toContain('app.quit');
+  });
+
+  it('loads the app module beside the entry (a second copy never does: see below)', () => {
+    expect(existsSync(path.join(OUT, 'main', APP_MODULE))).toBe(true);
+    expect(result.report.modules[0]).toBe('index.js');
+    expect(result.report.modules).toContain(APP_MODULE);
+  });
+
+  it('registers every IPC handler before the window exists, so its page never calls an unhandled channel', () => {
+    const window = first(calls, 'new BrowserWindow');
+    const handled = calls.filter((call) => call.api === 'ipcMain.handle');
+    expect(handled.length).toBeGreaterThanOrEqual(CHANNELS.length);
+    for (const call of handled) expect(call.seq, String(call.args[0])).toBeLessThan(window!.seq);
   });
 
   it('sandboxes every renderer and makes app:// privileged before ready', () => {
@@ -386,6 +414,19 @@ describe('a second copy (single-instance lock refused)', () => {
     const after = apis(calls.slice(calls.findIndex((call) => call.api === 'app.quit')));
     expect(after).toEqual(['app.quit', '<driver> ready']);
   }, 150_000);
+
+  it('loads the thin entry only, never the app module: a dial link clicked while the app runs costs little', async () => {
+    const { modules } = (await run('lock-refused')).report;
+    expect(modules[0]).toBe('index.js');
+    expect(modules).not.toContain(APP_MODULE);
+    // What it loads is a small part of the main process (the services, the store, zod, ajv stay out).
+    const bytes = (files: readonly string[]) =>
+      files.reduce((sum, file) => sum + statSync(path.join(OUT, 'main', file)).size, 0);
+    const scripts = readdirSync(path.join(OUT, 'main'), { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('.js'),
+    );
+    expect(bytes(modules) * 4).toBeLessThan(bytes(scripts));
+  }, 150_000);
 });
 
 describe('a start that fails', () => {
@@ -414,6 +455,14 @@ describe('a start that fails', () => {
     expectFailedStart(result, /ELECTRON_RENDERER_URL must be an http:\/\/ address on this machine/);
     expect(first(result.report.calls, 'app.exit')?.afterReady).toBe(false);
     expect(apis(result.report.calls)).not.toContain('app.whenReady');
+  }, 150_000);
+
+  it('while loading the app module (a broken chunk): the same, once ready, with the lock taken first', async () => {
+    const result = await run('start-fails', { env: demoEnv(sim.url), failToLoad: APP_MODULE });
+    expectFailedStart(result, /chunks\/open-app\.js could not be loaded/);
+    const { calls } = result.report;
+    expect(first(calls, 'app.exit')?.afterReady).toBe(true);
+    expect(calls.find((call) => call.api.startsWith('app.'))?.api).toBe('app.requestSingleInstanceLock');
   }, 150_000);
 });
 

@@ -1,7 +1,10 @@
 // The files the bundled main process opens by path (the tray icons): found in the bundle, and each required in
 // app.asar with its bytes.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMainAssets, referencedAssets } from '../../scripts/package/main-assets';
+import { checkMainAssets, mainBundleAssets, referencedAssets } from '../../scripts/package/main-assets';
 
 const BUNDLE = `const a = join(import.meta.dirname, "./chunks/16x16-BScik9Qh.png");
 const b = join(import.meta.dirname, "./chunks/32x32-COHvdzUF.png");
@@ -15,6 +18,22 @@ describe('assets the main bundle opens at run time', () => {
     ]);
   });
 
+  it('are found in every script of out/main, each relative to its own folder (the tray is in a chunk)', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'room-dialer-assets-'));
+    try {
+      mkdirSync(path.join(root, 'out', 'main', 'chunks'), { recursive: true });
+      writeFileSync(path.join(root, 'out', 'main', 'index.js'), 'import("./chunks/open-app.js");');
+      writeFileSync(
+        path.join(root, 'out', 'main', 'chunks', 'open-app.js'),
+        'const icon = join(import.meta.dirname, "./16x16-BScik9Qh.png");',
+      );
+      writeFileSync(path.join(root, 'out', 'main', 'chunks', '16x16-BScik9Qh.png'), '"./not-a-script.png"');
+      expect(mainBundleAssets(root)).toEqual(['out/main/chunks/16x16-BScik9Qh.png']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('must each be in app.asar, not empty; and a bundle naming none has lost its tray icon', () => {
     const assets = referencedAssets(BUNDLE);
     const packaged = [
@@ -24,10 +43,10 @@ describe('assets the main bundle opens at run time', () => {
     expect(checkMainAssets(assets, packaged)).toEqual([]);
     expect(checkMainAssets(assets, [{ ...packaged[0]!, size: 0 }])).toEqual([
       'out/main/chunks/16x16-BScik9Qh.png is empty in app.asar',
-      'app.asar lacks out/main/chunks/32x32-COHvdzUF.png, which out/main/index.js opens at run time',
+      'app.asar lacks out/main/chunks/32x32-COHvdzUF.png, which out/main opens at run time',
     ]);
     expect(checkMainAssets([], packaged)).toEqual([
-      'out/main/index.js names no icon file: the tray icon (main/shell/electron/tray.ts)',
+      'out/main names no icon file: the tray icon (main/shell/electron/tray.ts)',
     ]);
   });
 });

@@ -1,8 +1,9 @@
 // app:info and shell:open-external. Links open in the system browser only when they are https and go to one of the
 // allowlisted hosts (Tencent's help and documentation pages): the window must not be able to launch arbitrary URLs
 // or local programs through the main process.
+import { fieldIpcError } from '../../../common/ipc-error';
+import { OperatorFailure } from '../../../common/operator-error';
 import type { HandlerContext } from './context';
-import { validationFailure } from '../errors';
 import type { HandlersFor } from '../types';
 
 /** Where the app's error hints and help texts link to. Exact host names: no subdomains, no look-alikes. */
@@ -12,11 +13,15 @@ export const DEFAULT_EXTERNAL_HOSTS: readonly string[] = [
   'cloud.tencent.cn',
 ];
 
+// ipc/errors.ts's validationFailure, spelled out: checkExternalUrl also guards the Electron entry's navigation
+// handlers (shell/external-links.ts), and ../errors brings the vault and zod into that thin entry with it.
 function refuse(why: { zh: string; en: string }) {
-  return validationFailure({
-    field: 'url',
-    message: { 'zh-CN': `url：${why.zh}`, 'en-US': `url: ${why.en}` },
-  });
+  return new OperatorFailure(
+    fieldIpcError({
+      field: 'url',
+      message: { 'zh-CN': `url：${why.zh}`, 'en-US': `url: ${why.en}` },
+    }),
+  );
 }
 
 /** The URL to open, normalised, or a 'validation' failure naming `url`. */
