@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { app, dialog, shell } from 'electron';
 import { createDialLinkInbox } from './shell/dial-links';
+import { enableCompileCache, flushCompileCache, type CompileCacheOutcome } from './shell/compile-cache';
 import { allowedExternalUrl } from './shell/external-links';
 import { redactString } from './shell/redact';
 import { rendererEntry } from './shell/renderer-entry';
@@ -47,7 +48,7 @@ function startFailed(error: unknown, appLog: AppLog | undefined): void {
   }
 }
 
-function start(appLog: AppLog, appModule: Promise<typeof AppModule>): void {
+function start(appLog: AppLog, appModule: Promise<typeof AppModule>, compileCache: CompileCacheOutcome): void {
   const { log } = appLog;
   const entry = rendererEntry(process.env);
   const security = { appOrigins: entry.appOrigins, csp: entry.csp, openExternal, log };
@@ -81,6 +82,7 @@ function start(appLog: AppLog, appModule: Promise<typeof AppModule>): void {
         rendererDir: join(import.meta.dirname, '../renderer'),
         preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       });
+      if (compileCache === 'enabled') flushCompileCache(log);
     })
     .catch((error: unknown) => startFailed(error, appLog));
 }
@@ -91,16 +93,22 @@ function start(appLog: AppLog, appModule: Promise<typeof AppModule>): void {
  * the process run on, invisible.
  */
 function startOrFail(): void {
-  // The app's modules start loading now, while Electron starts; a failure to load them surfaces where start()
-  // awaits them, after `ready`, and ends in startFailed like any other. The empty catch only keeps that rejection
-  // from counting as unhandled in the meantime.
-  const appModule = import('./shell/electron/open-app');
-  appModule.catch(() => undefined);
   let appLog: AppLog | undefined;
   try {
     app.setAppUserModelId(APP_USER_MODEL_ID);
     appLog = startAppLog();
-    start(appLog, appModule);
+    // Before the app module is imported: the cache keeps the code of what is loaded from now on.
+    const compileCache = enableCompileCache({
+      userDataDir: () => app.getPath('userData'),
+      env: process.env,
+      log: appLog.log,
+    });
+    // The app's modules start loading now, while Electron starts; a failure to load them surfaces where start()
+    // awaits them, after `ready`, and ends in startFailed like any other. The empty catch only keeps that rejection
+    // from counting as unhandled in the meantime.
+    const appModule = import('./shell/electron/open-app');
+    appModule.catch(() => undefined);
+    start(appLog, appModule, compileCache);
   } catch (error) {
     startFailed(error, appLog);
   }
