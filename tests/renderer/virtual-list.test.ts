@@ -26,7 +26,7 @@ afterEach(() => {
 function mountList(list: readonly Item[]): VueWrapper {
   wrapper = mount(VirtualList, {
     props: { items: list, rowHeight: ROW_HEIGHT, label: 'Rooms' },
-    slots: { default: ({ item }: { item: Item }) => h('span', { class: 'item' }, item.id) },
+    slots: { default: ({ item }: { item: unknown }) => h('span', { class: 'item' }, (item as Item).id) },
   });
   return wrapper;
 }
