@@ -142,7 +142,7 @@ function scheduleSetsOf(store: AppStore): ScheduleSets {
 
 /** A profile's schedules file beside the store's own files (config.schedules.json, or demo.schedules.json, …). */
 function openScheduleFile(store: AppStore, profileId: string, log: Log, now: () => Date): ScheduleStore {
-  const { file, movedAside } = ScheduleFile.open(path.dirname(store.path), store.profileStem(profileId), now);
+  const { file, movedAside } = ScheduleFile.open(path.dirname(store.path), store.profiles.fileStem(profileId), now);
   if (movedAside) log.warn('store: schedules file unreadable, moved aside', { backupPath: movedAside });
   return file;
 }
@@ -194,9 +194,9 @@ export function createServices(options: ServicesOptions): Services {
     });
   };
 
-  const clientFor = (): Promise<WemeetClient> => clientOf(store.activeProfile());
+  const clientFor = (): Promise<WemeetClient> => clientOf(store.profiles.active());
   const currentProfile = (): CallProfile => {
-    const { id, name } = store.activeProfile();
+    const { id, name } = store.profiles.active();
     return { id, name };
   };
 
@@ -220,13 +220,13 @@ export function createServices(options: ServicesOptions): Services {
   });
   const automation = new AutoRedial({
     dialer,
-    currentProfileId: () => store.activeProfile().id,
+    currentProfileId: () => store.profiles.active().id,
     log,
     now: () => now().getTime(),
   });
   const sets: ScheduleSets = options.sets ?? scheduleSetsOf(store);
   const schedules = new ScheduleRunner({
-    store: options.schedules ?? openScheduleFile(store, store.activeProfile().id, log, now),
+    store: options.schedules ?? openScheduleFile(store, store.profiles.active().id, log, now),
     sets,
     dialer,
     automation,
@@ -238,7 +238,7 @@ export function createServices(options: ServicesOptions): Services {
   const today = new TodayMeetingsReader({
     getClient: clientFor,
     userIds: async () => {
-      const credentials = await vault.load(store.activeProfile().id);
+      const credentials = await vault.load(store.profiles.active().id);
       if (!credentials) throw new OperatorFailure(NOT_CONFIGURED);
       return [credentials.operatorId, ...store.getSettings().otherHosts];
     },

@@ -8,14 +8,15 @@ import type { ProfileRecord, ProfileSwitchQuestion } from '../../common/profiles
 import type { Validated } from '../../common/validation';
 import { valid } from '../../common/validation';
 import { silentLog, type Log } from '../log';
-import type { AppStore, StoreNotice } from '../store/app-store';
+import type { StoreNotice } from '../store/app-store';
+import type { ProfileDirectory } from '../store/profile-directory';
 import type { AutoRedial } from './auto-redial';
 import type { Dialer } from './dialer';
 import type { ScheduleRunner, ScheduleStore } from './schedules';
 import type { TodayMeetingsReader } from './today-meetings';
 
 export interface ProfileSwitchDeps {
-  readonly store: Pick<AppStore, 'activeProfile' | 'switchProfile'>;
+  readonly store: { readonly profiles: Pick<ProfileDirectory, 'active' | 'activate'> };
   readonly dialer: Pick<Dialer, 'list'>;
   readonly automation: Pick<AutoRedial, 'pending' | 'dropAll'>;
   readonly schedules: Pick<ScheduleRunner, 'armedCount' | 'useStore'>;
@@ -42,7 +43,7 @@ export class ProfileSwitch {
    */
   question(to: string): ProfileSwitchQuestion | undefined {
     const { dialer, automation, schedules, store } = this.deps;
-    const from = store.activeProfile().id;
+    const from = store.profiles.active().id;
     const activeCalls = dialer
       .list()
       .filter((call) => !isFinalCallState(call.state) && (call.profile?.id ?? from) === from).length;
@@ -58,12 +59,12 @@ export class ProfileSwitch {
    */
   switchTo(id: string, confirmed: boolean): Validated<SwitchOutcome> {
     const { store } = this.deps;
-    const from = store.activeProfile().id;
+    const from = store.profiles.active().id;
     if (from !== id && !confirmed) {
       const question = this.question(id);
       if (question) return valid({ kind: 'ask', question });
     }
-    const switched = store.switchProfile(id);
+    const switched = store.profiles.activate(id);
     if (!switched.ok) return switched;
     if (from !== id) {
       const dropped = this.deps.automation.dropAll();

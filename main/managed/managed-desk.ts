@@ -95,7 +95,7 @@ export async function startManagedDesk(options: ManagedDeskOptions): Promise<Man
   const environment = config ? environmentCredentials(options.env) : undefined;
   const managedProfiles = Object.entries(config?.profiles ?? {});
   if (managedProfiles.length > 0) {
-    store.syncManagedProfiles(
+    store.profiles.syncManaged(
       managedProfiles.map(([id, profile]) => ({
         id,
         name: profile.name ?? id,

@@ -105,7 +105,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   // The store says when settings changed, whoever changed them; nothing wraps the IPC handler for it.
   if (options.onSettingsChanged) store.onSettingsChanged(options.onSettingsChanged);
   const handlers = managed
-    ? withManagedDesk(services.handlers, managed, () => store.activeProfile().id)
+    ? withManagedDesk(services.handlers, managed, () => store.profiles.active().id)
     : services.handlers;
   if (!managed) return { store, services, handlers, demo: demo !== undefined };
   const shutdown = () => {

@@ -7,8 +7,9 @@
 // dial appended to a small log (last-dial.ts). A finished call therefore appends two short lines and rewrites nothing.
 // Each profile (common/profiles.ts) has its own address book, room sets and last-dial log (config.<id>.rooms.json …;
 // the first profile keeps the plain names): an AddressBook (address-book.ts) holds the one in use, its rooms and its
-// sets (`store.sets`, room-sets.ts), and switchProfile() replaces it. The room methods here hand over to it; this
-// file keeps what belongs to the desk as a whole, and batch(), which spans the address book and the settings.
+// sets (`store.sets`, room-sets.ts), and a switch (`store.profiles`, profile-directory.ts) replaces it. The room
+// methods here hand over to it; this file keeps what belongs to the desk as a whole, and batch(), which spans the
+// address book and the settings.
 //
 // Every mutation checks its input first and returns a FieldError without writing anything when it is bad; good
 // changes are written (the backend re-validates the whole document and writes atomically) before the in-memory copy
@@ -17,15 +18,13 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import type { CopyRoomsSummary, ProfileInput, ProfileRecord } from '../../common/profiles';
 import type { RoomInput, RoomKind } from '../../common/room-input';
-import { invalid, valid, type Validated } from '../../common/validation';
+import { valid, type Validated } from '../../common/validation';
 import type { MeetingRoomInfo } from '../../common/wemeet-types';
 import type {
   HistoryCapacity,
   HistoryPage,
   HistoryRecord,
-  LastDial,
   RecentMeeting,
   Room,
   Settings,
@@ -36,23 +35,8 @@ import type { StoreBackendFactory } from './backend';
 import { validateHistoryRecord, type HistoryFilter, type HistoryInput, type HistoryQuery } from './history';
 import type { HistoryDropListener, HistoryLog } from './history-log';
 import type { StoreNotice } from './notices';
-import { bookPaths, bookStem, openProfileBook, openStoreFiles, type DocumentFile, type OpenedBook } from './open-store';
-import {
-  activeProfileOf,
-  addProfile,
-  findProfile,
-  profilesOf,
-  removeProfile,
-  unknownProfile,
-  updateProfile,
-  withActiveProfile,
-  withManagedProfiles,
-  type ManagedProfileEntry,
-} from './profiles';
-import { copyRoomsInto, setBookAside } from './profile-book';
-import { schedulesPath } from './schedules-file';
-import { LastDialLog } from './last-dial';
-import { OpenContext } from './open-context';
+import { bookStem, openProfileBook, openStoreFiles, type DocumentFile, type OpenedBook } from './open-store';
+import { ProfileDirectory, type ProfileFiles } from './profile-directory';
 import { pushRecentMeeting, validateRecentMeeting, type RecentMeetingInput } from './recent-meetings';
 import type { RoomSetStore } from './room-sets';
 import {
@@ -114,13 +98,9 @@ export function openAppStore(options: AppStoreOptions): OpenedAppStore {
   return { store, notices: opened.notices };
 }
 
-export interface StoreFiles {
+export interface StoreFiles extends ProfileFiles {
   readonly settingsFile: DocumentFile;
   readonly history: HistoryLog;
-  /** Opens a profile's address book (a switch, a copy into it); bad files are moved aside with notices. */
-  readonly openBook: (profileId: string) => { readonly book: OpenedBook; readonly notices: readonly StoreNotice[] };
-  /** The stem of a profile's files (open-store.ts bookStem): its schedules file is `<stem>.schedules.json`. */
-  readonly bookStem: (profileId: string) => string;
 }
 
 interface Batch {
@@ -141,6 +121,8 @@ export class AppStore {
   private batching: Batch | undefined;
   /** While IT shares an address book: may the desk add rooms of its own (managed-rooms.ts)? */
   private roomPolicy: ManagedRoomPolicy = UNMANAGED_POLICY;
+  /** The desk's profiles: the list, the one in use (whose book this store shows), switching, removing. */
+  readonly profiles: ProfileDirectory;
 
   /** Use openAppStore(); the constructor trusts its documents to be what the files hold. */
   constructor(
@@ -152,6 +134,18 @@ export class AppStore {
     this.settingsDoc = deepFreeze(documents.settings);
     this.bookContext = { clock, newId, roomPolicy: () => this.roomPolicy };
     this.book = new AddressBook(documents.book, this.bookContext);
+    this.profiles = new ProfileDirectory(files, {
+      folder: path.dirname(files.settingsFile.path),
+      settings: () => this.settingsDoc,
+      writeSettings: (next) => this.writeSettings(next),
+      inBatch: () => this.batching !== undefined,
+      getRoom: (id) => this.book.getRoom(id),
+      useBook: (book) => {
+        this.book = new AddressBook(book, this.bookContext);
+      },
+      clock,
+      newId,
+    });
   }
 
   /** The room sets of the profile in use: getSet/listSets for the set dialer and the schedule runner. */
@@ -183,7 +177,7 @@ export class AppStore {
    */
   batch<T>(apply: () => T): T {
     if (this.batching) return apply();
-    // The address book stays the same throughout: switchProfile refuses to run inside a batch.
+    // The address book stays the same throughout: profiles.activate refuses to run inside a batch.
     const batch: Batch = { rooms: this.book.startBatch(), settings: this.settingsDoc, settingsChanged: false };
     this.batching = batch;
     let result: T;
@@ -252,20 +246,12 @@ export class AppStore {
    * the last-dial log; the address book file is not rewritten. `profileId`: the profile the call was placed in.
    */
   markDialed(roomId: string, outcome: string, at: string, profileId?: string): Validated<Room | null> {
-    if (profileId === undefined || profileId === activeProfileOf(this.settingsDoc)) {
+    if (profileId === undefined || profileId === this.profiles.active().id) {
       return this.book.markDialed(roomId, outcome, at);
     }
-    // A call placed before a profile switch ends in its own profile's book: one line in that book's log, read
-    // (and applied, newest wins) when the profile is opened again.
+    // A call placed before a profile switch ends in its own profile's book (ProfileDirectory.logDialIn).
     const checked = checkDialResult(roomId, outcome, at);
-    return checked.ok ? this.markDialedElsewhere(profileId, checked.value) : checked;
-  }
-
-  private markDialedElsewhere(profileId: string, entry: LastDial): Validated<null> {
-    if (!findProfile(this.settingsDoc, profileId)) return unknownProfile('profileId', profileId);
-    const file = bookPaths(path.dirname(this.path), this.files.bookStem(profileId)).lastDial;
-    LastDialLog.open(file, new OpenContext(this.clock)).log.append(entry);
-    return valid(null);
+    return checked.ok ? this.profiles.logDialIn(profileId, checked.value) : checked;
   }
 
   /**
@@ -294,101 +280,6 @@ export class AppStore {
   /** IT stopped sharing a book: its rooms become the desk's own. Returns how many. */
   releaseManagedRooms(): number {
     return this.book.releaseManagedRooms();
-  }
-
-  // ── Profiles ───────────────────────────────────────────────────────────────────────────────────────────────
-
-  /** In menu order; the first is the keychain's "default" account on a desk upgraded from before profiles. */
-  listProfiles(): readonly ProfileRecord[] {
-    return profilesOf(this.settingsDoc);
-  }
-
-  /** The profile whose address book this store shows and whose credentials new calls use. */
-  activeProfile(): ProfileRecord {
-    return findProfile(this.settingsDoc, activeProfileOf(this.settingsDoc)) as ProfileRecord;
-  }
-
-  /** The file name stem of a profile's files; its schedules are `<stem>.schedules.json` beside the settings. */
-  profileStem(profileId: string): string {
-    return this.files.bookStem(profileId);
-  }
-
-  addProfile(input: ProfileInput): Validated<ProfileRecord> {
-    const added = addProfile(this.settingsDoc, input);
-    if (!added.ok) return added;
-    this.writeSettings(added.value.doc);
-    return valid(added.value.profile);
-  }
-
-  updateProfile(id: string, input: ProfileInput): Validated<ProfileRecord> {
-    const updated = updateProfile(this.settingsDoc, id, input);
-    if (!updated.ok) return updated;
-    this.writeSettings(updated.value.doc);
-    return valid(updated.value.profile);
-  }
-
-  /** IT's profiles (managed.json) laid over the list: see withManagedProfiles. Writes only when something changed. */
-  syncManagedProfiles(entries: readonly ManagedProfileEntry[]): void {
-    const next = withManagedProfiles(this.settingsDoc, entries);
-    if (next) this.writeSettings(next);
-  }
-
-  /** removeProfile's checks alone: the caller deletes the keychain entry only for a profile that may go. */
-  profileRemovable(id: string): Validated<ProfileRecord> {
-    const removed = removeProfile(this.settingsDoc, id);
-    return removed.ok ? valid(removed.value.profile) : removed;
-  }
-
-  /**
-   * Takes a profile that is not in use off the list, then moves its address book, sets, last-dial log and schedules
-   * aside (renamed beside them, never deleted). Its keychain entry is the caller's (the vault's) to delete first.
-   */
-  removeProfile(id: string): Validated<{ readonly profile: ProfileRecord; readonly movedAside: readonly string[] }> {
-    const removed = removeProfile(this.settingsDoc, id);
-    if (!removed.ok) return removed;
-    this.writeSettings(removed.value.doc);
-    const stem = this.files.bookStem(id);
-    const movedAside = setBookAside(
-      bookPaths(path.dirname(this.path), stem),
-      schedulesPath(path.dirname(this.path), stem),
-      this.clock(),
-    );
-    return valid({ profile: removed.value.profile, movedAside });
-  }
-
-  /**
-   * Makes `id` the profile in use: its address book and sets replace this one's (opened first, so a file that
-   * cannot be read changes nothing but a notice). Calls already placed are not the store's business.
-   */
-  switchProfile(id: string): Validated<{ readonly profile: ProfileRecord; readonly notices: readonly StoreNotice[] }> {
-    if (this.batching) throw new Error('switchProfile inside batch()');
-    const next = withActiveProfile(this.settingsDoc, id);
-    if (!next.ok) return next;
-    if (activeProfileOf(this.settingsDoc) === id) return valid({ profile: this.activeProfile(), notices: [] });
-    const { book, notices } = this.files.openBook(id);
-    this.writeSettings(next.value);
-    this.book = new AddressBook(book, this.bookContext);
-    return valid({ profile: this.activeProfile(), notices });
-  }
-
-  /** Copies rooms of the profile in use into another profile's address book (profile-book.ts copyRoomsInto). */
-  copyRoomsToProfile(roomIds: readonly string[], profileId: string): Validated<CopyRoomsSummary> {
-    if (!findProfile(this.settingsDoc, profileId)) return unknownProfile('profileId', profileId);
-    if (profileId === activeProfileOf(this.settingsDoc)) {
-      return invalid('profileId', {
-        'zh-CN': 'profileId：这些会议室已在当前配置的通讯录中，请选择其他配置',
-        'en-US': 'profileId: these rooms are already in this profile; choose another profile',
-      });
-    }
-    const rooms: Room[] = [];
-    let notFound = 0;
-    for (const id of new Set(roomIds)) {
-      const room = this.getRoom(id);
-      if (room) rooms.push(room);
-      else notFound += 1;
-    }
-    const { book } = this.files.openBook(profileId);
-    return valid(copyRoomsInto(book, rooms, notFound, { newId: this.newId, at: this.nowIso() }));
   }
 
   // ── Settings ───────────────────────────────────────────────────────────────────────────────────────────────

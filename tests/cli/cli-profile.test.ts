@@ -54,12 +54,12 @@ beforeEach(async () => {
   // uses the branch: a script without --profile must still get "default".
   const { store } = openAppStore({ cwd: userData, backend: confBackend });
   expect(store.updateSettings({ endpoint: desk.url }).ok).toBe(true);
-  const added = store.addProfile({ name: 'Branch office' });
+  const added = store.profiles.add({ name: 'Branch office' });
   if (!added.ok) throw new Error(JSON.stringify(added.error));
   branchId = added.value.id;
-  expect(store.updateProfile(branchId, { endpoint: branch.url }).ok).toBe(true);
-  expect(store.addProfile({ name: 'Head office' }).ok).toBe(true);
-  expect(store.switchProfile(branchId).ok).toBe(true);
+  expect(store.profiles.update(branchId, { endpoint: branch.url }).ok).toBe(true);
+  expect(store.profiles.add({ name: 'Head office' }).ok).toBe(true);
+  expect(store.profiles.activate(branchId).ok).toBe(true);
   expect((await vault.save(DEFAULT_PROFILE, { ...DEMO_CREDENTIALS })).ok).toBe(true);
   expect((await vault.save(branchId, COMPANY_B)).ok).toBe(true);
   return () => rmSync(userData, { recursive: true, force: true });

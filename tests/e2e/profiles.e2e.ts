@@ -133,13 +133,13 @@ describe.each(['zh-CN', 'en-US'] as const)('profiles in %s', (locale) => {
     expect((await error.textContent())?.trim()).toBe(
       withFieldLabel(refused.error.field, refused.error.message)[locale],
     );
-    expect(session.backend.store.listProfiles()).toHaveLength(1);
+    expect(session.backend.store.profiles.list()).toHaveLength(1);
     await shot(`profiles-add-refused-${locale}-1366.png`);
 
     await dialog.getByTestId('profile-name').fill(second);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden', ...UI_WAIT });
-    const added = session.backend.store.listProfiles().find((profile) => profile.name === second);
+    const added = session.backend.store.profiles.list().find((profile) => profile.name === second);
     expect(added).toBeDefined();
     secondId = added?.id ?? '';
     const row = section.locator(`[data-testid="profile-row"][data-profile-id="${secondId}"]`);
@@ -194,7 +194,7 @@ describe.each(['zh-CN', 'en-US'] as const)('profiles in %s', (locale) => {
         code: MEETING.formatted,
       }),
     );
-    expect(session.backend.store.activeProfile().id).toBe(secondId);
+    expect(session.backend.store.profiles.active().id).toBe(secondId);
     // The first profile's schedule is put away while another profile is in use.
     await page.getByTestId('next-schedule').waitFor({ state: 'detached', ...UI_WAIT });
 

@@ -39,7 +39,7 @@ async function twoEnterprises(answerDelayMs = 0): Promise<string> {
   const added = await h.ok('profiles:add', { name: 'Company B' });
   expect(added).toMatchObject({ id: 'Company-B', name: 'Company B', endpoint: null, configured: false });
   // The window may only point a profile at Tencent's API; the local simulator is set the way IT's file would.
-  expect(h.store.updateProfile(added.id, { endpoint: simB.url }).ok).toBe(true);
+  expect(h.store.profiles.update(added.id, { endpoint: simB.url }).ok).toBe(true);
   return added.id;
 }
 

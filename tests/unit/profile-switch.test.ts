@@ -27,10 +27,12 @@ function desk(calls: CallView[], armed = 0, pending = 0) {
   const emptySchedules: ScheduleStore = { listSchedules: () => [], saveSchedule: () => {}, removeSchedule: () => {} };
   const switcher = new ProfileSwitch({
     store: {
-      activeProfile: () => ({ id: active, name: active }),
-      switchProfile: (id: string) => {
-        active = id;
-        return { ok: true, value: { profile: { id, name: id }, notices: [] } };
+      profiles: {
+        active: () => ({ id: active, name: active }),
+        activate: (id: string) => {
+          active = id;
+          return { ok: true, value: { profile: { id, name: id }, notices: [] } };
+        },
       },
     },
     dialer: { list: () => calls },

@@ -14,7 +14,7 @@ import type { CredentialVaultApi } from '../../vault/credential-vault';
 export interface HandlerContext {
   readonly store: AppStore;
   readonly vault: CredentialVaultApi;
-  /** Switches the profile in use (the store's activeProfile() is the one credentials:* and rooms:* act on). */
+  /** Switches the profile in use (the store's profiles.active() is the one credentials:* and rooms:* act on). */
   readonly profiles: ProfileSwitch;
   /** The only way a room is rung. */
   readonly dialer: Dialer;

@@ -10,7 +10,7 @@ type CredentialChannels = 'credentials:get' | 'credentials:save' | 'credentials:
 
 export function credentialHandlers(ctx: HandlerContext): HandlersFor<CredentialChannels> {
   // Always the profile in use now: the operator switched to the one whose credentials the form shows.
-  const profile = () => ctx.store.activeProfile().id;
+  const profile = () => ctx.store.profiles.active().id;
   return {
     'credentials:get': () => ctx.vault.publicView(profile()),
     // The vault validates every field (naming it) and writes nothing when one is bad.

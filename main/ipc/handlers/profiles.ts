@@ -26,8 +26,8 @@ async function viewOf(ctx: HandlerContext, profile: ProfileRecord): Promise<Prof
 }
 
 async function stateOf(ctx: HandlerContext): Promise<ProfilesState> {
-  const profiles = await Promise.all(ctx.store.listProfiles().map((profile) => viewOf(ctx, profile)));
-  return { active: ctx.store.activeProfile().id, profiles };
+  const profiles = await Promise.all(ctx.store.profiles.list().map((profile) => viewOf(ctx, profile)));
+  return { active: ctx.store.profiles.active().id, profiles };
 }
 
 export function profileHandlers(ctx: HandlerContext): HandlersFor<ProfileChannels> {
@@ -35,18 +35,18 @@ export function profileHandlers(ctx: HandlerContext): HandlersFor<ProfileChannel
     'profiles:list': () => stateOf(ctx),
     'profiles:add': (input) => {
       checkWindowEndpoint(ctx, input.endpoint || undefined, undefined);
-      return viewOf(ctx, unwrap(ctx.store.addProfile(input)));
+      return viewOf(ctx, unwrap(ctx.store.profiles.add(input)));
     },
     'profiles:update': ({ id, ...input }) => {
-      const current = ctx.store.listProfiles().find((profile) => profile.id === id);
+      const current = ctx.store.profiles.list().find((profile) => profile.id === id);
       checkWindowEndpoint(ctx, input.endpoint || undefined, current?.endpoint);
-      return viewOf(ctx, unwrap(ctx.store.updateProfile(id, input)));
+      return viewOf(ctx, unwrap(ctx.store.profiles.update(id, input)));
     },
     'profiles:remove': async ({ id }) => {
       // Checked before the keychain is touched: a profile that may not go keeps its credentials.
-      unwrap(ctx.store.profileRemovable(id));
+      unwrap(ctx.store.profiles.removable(id));
       await ctx.vault.delete(id);
-      const removed = unwrap(ctx.store.removeProfile(id));
+      const removed = unwrap(ctx.store.profiles.remove(id));
       ctx.log.info('profiles: removed', { id, movedAside: removed.movedAside.length });
       return stateOf(ctx);
     },
@@ -56,6 +56,6 @@ export function profileHandlers(ctx: HandlerContext): HandlersFor<ProfileChannel
       const notices = outcome.notices.map(({ message, backupPath }) => ({ message, backupPath }));
       return { kind: 'switched', state: await stateOf(ctx), notices };
     },
-    'rooms:copy-to-profile': ({ roomIds, profileId }) => unwrap(ctx.store.copyRoomsToProfile(roomIds, profileId)),
+    'rooms:copy-to-profile': ({ roomIds, profileId }) => unwrap(ctx.store.profiles.copyRoomsTo(roomIds, profileId)),
   };
 }
