@@ -4,10 +4,14 @@
 // before `ready` or before the single-instance lock is decided: the log, the lock, the dial-link inbox, the app://
 // scheme and the webContents guards. The app itself (services, IPC, menu, tray, window: shell/electron/open-app.ts)
 // is imported once the lock is ours, loading while Electron starts, and opened once Electron is ready.
+//
+// No V8 compile cache (node:module enableCompileCache), although Electron's Node has it: measured, it saves ~15 ms
+// per launch, and it would keep compiled code in the operator's writable data folder, where whatever a program of
+// the operator's account planted would run in this process: past the asar integrity fuse, and on macOS with the
+// keychain's trust in this app's signature.
 import { join } from 'node:path';
 import { app, dialog, shell } from 'electron';
 import { createDialLinkInbox } from './shell/dial-links';
-import { enableCompileCache, flushCompileCache, type CompileCacheOutcome } from './shell/compile-cache';
 import { allowedExternalUrl } from './shell/external-links';
 import { redactString } from './shell/redact';
 import { rendererEntry } from './shell/renderer-entry';
@@ -48,7 +52,7 @@ function startFailed(error: unknown, appLog: AppLog | undefined): void {
   }
 }
 
-function start(appLog: AppLog, appModule: Promise<typeof AppModule>, compileCache: CompileCacheOutcome): void {
+function start(appLog: AppLog, appModule: Promise<typeof AppModule>): void {
   const { log } = appLog;
   const entry = rendererEntry(process.env);
   const security = { appOrigins: entry.appOrigins, csp: entry.csp, openExternal, log };
@@ -82,7 +86,6 @@ function start(appLog: AppLog, appModule: Promise<typeof AppModule>, compileCach
         rendererDir: join(import.meta.dirname, '../renderer'),
         preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       });
-      if (compileCache === 'enabled') flushCompileCache(log);
     })
     .catch((error: unknown) => startFailed(error, appLog));
 }
@@ -93,22 +96,16 @@ function start(appLog: AppLog, appModule: Promise<typeof AppModule>, compileCach
  * the process run on, invisible.
  */
 function startOrFail(): void {
+  // The app's modules start loading now, while Electron starts; a failure to load them surfaces where start()
+  // awaits them, after `ready`, and ends in startFailed like any other. The empty catch only keeps that rejection
+  // from counting as unhandled in the meantime.
+  const appModule = import('./shell/electron/open-app');
+  appModule.catch(() => undefined);
   let appLog: AppLog | undefined;
   try {
     app.setAppUserModelId(APP_USER_MODEL_ID);
     appLog = startAppLog();
-    // Before the app module is imported: the cache keeps the code of what is loaded from now on.
-    const compileCache = enableCompileCache({
-      userDataDir: () => app.getPath('userData'),
-      env: process.env,
-      log: appLog.log,
-    });
-    // The app's modules start loading now, while Electron starts; a failure to load them surfaces where start()
-    // awaits them, after `ready`, and ends in startFailed like any other. The empty catch only keeps that rejection
-    // from counting as unhandled in the meantime.
-    const appModule = import('./shell/electron/open-app');
-    appModule.catch(() => undefined);
-    start(appLog, appModule, compileCache);
+    start(appLog, appModule);
   } catch (error) {
     startFailed(error, appLog);
   }

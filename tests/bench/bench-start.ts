@@ -5,25 +5,19 @@
 //      median over many processes (target ≤ 80 ms). That is what Electron waits for before `ready`, and all that a
 //      second launch (a dial link clicked while the app runs) loads. The same processes then import what the entry
 //      imports dynamically (the app module: services, store, IPC, window), and that total is printed on its own line
-//      with no target: everything loaded before the first window, so that nobody takes the entry for the whole.
-//      Where the Node run has node:module's compile cache (≥ 22.1; Electron 41 embeds Node 24: pass one with
-//      --node <path>), the entry plus the app module again with the cache turned on between the two, as
-//      main/shell/compile-cache.ts does: on a first launch (an empty cache folder per process) and on later ones
-//      (one folder, filled by a launch before them);
+//      with no target: everything loaded before the first window, so that nobody takes the entry for the whole;
 //   2. `node out/main/cli.js --help` against `node -e 0`, wall time of whole processes, run alternately (target
 //      ≤ 1.5×);
 //   3. what out/main still loads from node_modules at run time, and whether anything reaches 'electron' through
 //      CommonJS require (the start-up test's stand-in, and Electron's ESM loader, want `import … from 'electron'`).
 // Electron is stubbed without loader hooks (which would slow every import down): out/main is copied into a temp
 // folder whose node_modules links every installed package except 'electron', which is a stand-in package there.
-// Needs `npm run build` first (the npm script runs it). `--node <path>`: run every measured process with that Node
-// binary instead of the one running this script.
+// Needs `npm run build` first (the npm script runs it).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { bundleImports } from '../../scripts/package/bundle-imports';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,8 +25,6 @@ const OUT_MAIN = path.join(ROOT, 'out', 'main');
 const PROCESSES = 21;
 const TARGET_IMPORT_MS = 80;
 const TARGET_HELP_RATIO = 1.5;
-/** The Node binary the measured processes run. */
-const NODE = parseArgs({ options: { node: { type: 'string' } } }).values.node ?? process.execPath;
 
 const load = () => `load ${loadavg()[0]?.toFixed(2)}`;
 const verdict = (ok: boolean) => (ok ? 'within target' : 'OVER TARGET');
@@ -141,24 +133,16 @@ interface ColdImport {
   readonly withLater: number;
 }
 
-/**
- * One fresh Node process: imports the entry, then `later` (paths relative to the entry), timing both. With
- * `compileCache`, V8's compile cache is turned on in that folder between the two, and written once they are loaded,
- * as the app does (main/index.ts, main/shell/compile-cache.ts).
- */
-function coldImport(entry: string, later: readonly string[], compileCache?: string): ColdImport {
+/** One fresh Node process: imports the entry, then `later` (paths relative to the entry), timing both. */
+function coldImport(entry: string, later: readonly string[]): ColdImport {
   const urls = later.map((file) => new URL(file, pathToFileURL(entry)).href);
   const script =
-    `import nodeModule from 'node:module'; ` +
     `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(entry).href)}); ` +
     `const entry = performance.now() - t; ` +
-    (compileCache ? `nodeModule.enableCompileCache(${JSON.stringify(compileCache)}); ` : '') +
     `for (const url of ${JSON.stringify(urls)}) await import(url); ` +
-    `const withLater = performance.now() - t; ` +
-    (compileCache ? `nodeModule.flushCompileCache(); ` : '') +
-    `process.stdout.write(JSON.stringify({ entry, withLater })); process.exit(0);`;
+    `process.stdout.write(JSON.stringify({ entry, withLater: performance.now() - t })); process.exit(0);`;
   // --preserve-symlinks: a package linked into the temp folder finds the stand-in, not the real 'electron'.
-  const run = spawnSync(NODE, ['--preserve-symlinks', '--input-type=module', '-e', script], {
+  const run = spawnSync(process.execPath, ['--preserve-symlinks', '--input-type=module', '-e', script], {
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`importing ${entry} failed:\n${run.stderr}`);
@@ -173,42 +157,15 @@ function spread(values: readonly number[]): string {
 /** Wall time of a whole Node process. */
 function processMs(args: readonly string[]): number {
   const start = process.hrtime.bigint();
-  const run = spawnSync(NODE, args, { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0) throw new Error(`node ${args.join(' ')} failed:\n${run.stderr}`);
   return elapsed;
 }
 
-/** What `node -p <expression>` prints with the Node measured. */
-function ask(expression: string): string {
-  const run = spawnSync(NODE, ['-p', expression], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`${NODE} -p ${expression} failed:\n${run.stderr}`);
-  return run.stdout.trim();
-}
-
-/** The entry plus the app module with the compile cache: a first launch (empty folder each), then later launches. */
-function withCompileCache(dir: string, entry: string, later: readonly string[]): void {
-  const caches = path.join(dir, 'compile-caches');
-  const first = Array.from({ length: PROCESSES }, (_, i) => coldImport(entry, later, path.join(caches, `first-${i}`)));
-  const shared = path.join(caches, 'later');
-  coldImport(entry, later, shared); // the launch that fills it, not measured
-  const next = Array.from({ length: PROCESSES }, () => coldImport(entry, later, shared));
-  for (const [when, runs] of [
-    ['first launch, empty cache', first],
-    ['later launches', next],
-  ] as const) {
-    console.log(
-      `main + app module, compile cache on (${when}): ${spread(runs.map((run) => run.withLater))}; ` +
-        `entry ${ms(median(runs.map((run) => run.entry)))} (not cached: compiled before the cache is on); ${load()}`,
-    );
-  }
-}
-
 function main(): void {
   const imports = bundleImports(OUT_MAIN);
-  const version = ask('process.version');
-  const hasCompileCache = ask("typeof require('node:module').enableCompileCache") === 'function';
-  console.log(`Start-up benchmark: Node ${version} (${NODE}), ${PROCESSES} fresh processes per figure, 2 CPUs shared`);
+  console.log(`Start-up benchmark: Node ${process.version}, ${PROCESSES} fresh processes per figure, 2 CPUs shared`);
 
   const app = standInApp(imports.electronNames);
   try {
@@ -224,8 +181,6 @@ function main(): void {
       `main + app module (${later.join(', ') || 'none'}): ${spread(runs.map((run) => run.withLater))}; ` +
         `no target (all loaded before the first window); ${load()}`,
     );
-    if (hasCompileCache) withCompileCache(app.dir, app.entry, later);
-    else console.log(`compile cache: not in Node ${version} (needs ≥ 22.1; Electron 41 has Node 24: --node <path>)`);
   } finally {
     rmSync(app.dir, { recursive: true, force: true });
   }

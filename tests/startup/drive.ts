@@ -69,25 +69,6 @@ function install(standIn: ElectronStandIn, entry: string): void {
   }
 }
 
-/**
- * node:module's compile cache (Node ≥ 22.1; the Node here may lack it), recorded: the folder asked for, and which
- * files of out/main had been asked for by then (the app module must not be among them, or its code is not cached).
- * A synchronous resolve through the module hooks first: every import() asked for before it is in the log after it.
- */
-function installCompileCache(standIn: ElectronStandIn, config: ChildConfig): void {
-  const nodeModule = Module as unknown as Record<string, unknown>;
-  nodeModule['enableCompileCache'] = (directory?: string) => {
-    import.meta.resolve('data:text/javascript,export{}');
-    standIn.recorder.call('module.enableCompileCache', [
-      directory,
-      { modulesAskedFor: readModulesLog(config.modulesLog) },
-    ]);
-    return { status: 1, directory };
-  };
-  nodeModule['flushCompileCache'] = () => standIn.recorder.call('module.flushCompileCache');
-  nodeModule['constants'] ??= { compileCacheStatus: { FAILED: 0, ENABLED: 1, ALREADY_ENABLED: 2, DISABLED: 3 } };
-}
-
 async function probePermissions(session: SessionStandIn, standIn: ElectronStandIn): Promise<PermissionProbe[]> {
   type RequestHandler = NonNullable<Parameters<Session['setPermissionRequestHandler']>[0]>;
   type CheckHandler = NonNullable<Parameters<Session['setPermissionCheckHandler']>[0]>;
@@ -343,11 +324,6 @@ async function probe(standIn: ElectronStandIn, config: ChildConfig): Promise<Sta
 async function loadedModules(log: string): Promise<string[]> {
   const lastRequest = 'data:text/javascript,export{}';
   await import(lastRequest);
-  return readModulesLog(log);
-}
-
-/** electron-hooks.mjs's log: each file once, in the order first asked for. */
-function readModulesLog(log: string): string[] {
   const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
   return [...new Set(lines.filter((line) => line !== ''))];
 }
@@ -368,7 +344,6 @@ export async function drive(config: ChildConfig, importApp: () => Promise<unknow
     locale: 'en-US',
   });
   install(standIn, config.entry);
-  installCompileCache(standIn, config);
 
   let driverError: string | null = null;
   let probes: StartProbes | null = null;

@@ -16,11 +16,8 @@ export interface UnimplementedUse {
   readonly stack: string | undefined;
 }
 
-/**
- * background: a schedule is armed at start, and the app was started at login (--hidden) with a link. plain-start:
- * the app starts and opens its window, and nothing is probed.
- */
-export type Scenario = 'start' | 'lock-refused' | 'start-fails' | 'background' | 'plain-start';
+/** background: a schedule is armed at start, and the app was started at login (--hidden) with a link. */
+export type Scenario = 'start' | 'lock-refused' | 'start-fails' | 'background';
 
 /** What the test asks the child to do (JSON in argv). */
 export interface ChildConfig {

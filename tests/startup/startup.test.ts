@@ -63,7 +63,7 @@ interface RunOptions {
 }
 
 /** One scenario in a child, with a clean environment: only what Node needs, a temp HOME, plus `env`. */
-async function run(scenario: Scenario, options: RunOptions = {}): Promise<ChildRun & { readonly userData: string }> {
+async function run(scenario: Scenario, options: RunOptions = {}): Promise<ChildRun> {
   runs += 1;
   const home = path.join(dir, `run-${runs}`);
   const userData = path.join(home, 'Room Dialer');
@@ -83,7 +83,7 @@ async function run(scenario: Scenario, options: RunOptions = {}): Promise<ChildR
     ...(options.failToLoad ? { failToLoad: options.failToLoad } : {}),
   };
   const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: home, LANG: 'en_US.UTF-8', ...options.env };
-  return { ...(await runChild(config, env)), userData };
+  return runChild(config, env);
 }
 
 const apis = (calls: readonly RecordedCall[]) => calls.map((call) => call.api);
@@ -98,7 +98,7 @@ const troubles = (result: ChildRun) => ({
 const NO_TROUBLE = { driverError: null, unimplemented: [], unhandledRejections: [], uncaughtExceptions: [] };
 
 describe('a normal start (demo mode, against the simulator)', () => {
-  let result: Awaited<ReturnType<typeof run>>;
+  let result: ChildRun;
   let calls: readonly RecordedCall[];
   let probes: StartProbes;
 
@@ -130,18 +130,6 @@ describe('a normal start (demo mode, against the simulator)', () => {
     expect(existsSync(path.join(OUT, 'main', APP_MODULE))).toBe(true);
     expect(result.report.modules[0]).toBe('index.js');
     expect(result.report.modules).toContain(APP_MODULE);
-  });
-
-  it('turns the compile cache on in the user-data folder before the app module is asked for; writes it once open', () => {
-    const enabled = calls.filter((call) => call.api === 'module.enableCompileCache');
-    expect(enabled).toHaveLength(1);
-    const [directory, { modulesAskedFor }] = enabled[0]!.args as [string, { modulesAskedFor: string[] }];
-    expect(directory).toBe(path.join(result.userData, 'Main Code Cache'));
-    expect(modulesAskedFor).toContain('index.js');
-    expect(modulesAskedFor).not.toContain(APP_MODULE);
-    expect(enabled[0]!.seq).toBeGreaterThan(first(calls, 'app.requestSingleInstanceLock')!.seq);
-    const flushed = first(calls, 'module.flushCompileCache');
-    expect(flushed!.seq).toBeGreaterThan(first(calls, 'new BrowserWindow')!.seq);
   });
 
   it('registers every IPC handler before the window exists, so its page never calls an unhandled channel', () => {
@@ -415,17 +403,6 @@ describe('running in the tray while a schedule is armed; links staged for confir
   });
 });
 
-describe('started from an AppImage', () => {
-  it('leaves the compile cache off (a new mount path every launch would grow it without bound), and starts', async () => {
-    const result = await run('plain-start', { env: { ...demoEnv(sim.url), APPIMAGE: '/opt/Room_Dialer.AppImage' } });
-    expect(troubles(result)).toEqual(NO_TROUBLE);
-    const calls = apis(result.report.calls);
-    expect(calls).toContain('window.loadURL');
-    expect(calls).not.toContain('module.enableCompileCache');
-    expect(calls).not.toContain('module.flushCompileCache');
-  }, 150_000);
-});
-
 describe('a second copy (single-instance lock refused)', () => {
   it('quits without a window, without taking over anything', async () => {
     const result = await run('lock-refused');
@@ -433,7 +410,6 @@ describe('a second copy (single-instance lock refused)', () => {
     expect(troubles(result)).toEqual(NO_TROUBLE);
     const appCalls = apis(calls).filter((api) => api.startsWith('app.'));
     expect(appCalls).toEqual(['app.requestSingleInstanceLock', 'app.quit']);
-    expect(apis(calls)).not.toContain('module.enableCompileCache');
     // Even with `ready` fired afterwards: no window, no session hooks, no handlers, no scheme.
     const after = apis(calls.slice(calls.findIndex((call) => call.api === 'app.quit')));
     expect(after).toEqual(['app.quit', '<driver> ready']);
