@@ -10,7 +10,7 @@ import { CREDENTIAL_LIMITS, PROFILE_NAME_PATTERN } from './credentials';
 import { validateEndpoint } from './endpoint';
 import type { Localized } from './locale';
 import { MAX_CSV_ROWS } from './room-csv';
-import { codePointLength } from './room-input';
+import { codePointLength } from './room-limits';
 import { retryPolicySchema, SETTINGS_LIMITS, SETTINGS_LOCALES, type Settings } from './store-schema';
 import type { FieldError } from './validation';
 

@@ -6,7 +6,7 @@
 // these same rules.
 import { DEFAULT_PROFILE, validateProfileName } from './credentials';
 import { validateEndpoint } from './endpoint';
-import { codePointLength } from './room-input';
+import { codePointLength } from './room-limits';
 import type { Localized } from './locale';
 import { invalid, valid, type Validated } from './validation';
 

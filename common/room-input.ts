@@ -6,9 +6,6 @@ import type { Localized } from './locale';
 import { codePointLength, ROOM_LIMITS } from './room-limits';
 import { invalid, valid, type FieldError, type Validated } from './validation';
 
-// At home in room-limits.ts (see there why); the room's validators and limits are read from here too.
-export { codePointLength, ROOM_LIMITS };
-
 export const ROOM_KINDS = ['sip', 'h323', 'rooms'] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number];
 /** Rooms dialed by address (MRA); 'rooms' are Tencent Rooms dialed by their meeting_room_id. */

@@ -18,7 +18,8 @@
 import { z } from 'zod';
 import { validateEndpoint } from './endpoint';
 import { MAX_DIAL_STRING_LENGTH } from './address';
-import { codePointLength, MEETING_ROOM_ID_PATTERN, ROOM_LIMITS } from './room-input';
+import { MEETING_ROOM_ID_PATTERN } from './room-input';
+import { codePointLength, ROOM_LIMITS } from './room-limits';
 import { RETRY_LIMITS } from './retry-policy';
 import { ROOM_SET_LIMITS } from './room-set';
 import { PROFILE_LIMITS } from './profiles';

@@ -10,7 +10,7 @@
 // line to the last-dial log instead of rewriting the book. While IT shares an address book, its rooms and the desk's
 // policy (may the desk add rooms of its own?) are applied here (managed-rooms.ts).
 import { unknownRoomMessage, validateRoomInput, type RoomInput, type RoomKind } from '../../common/room-input';
-import { codePointLength } from '../../common/room-input';
+import { codePointLength } from '../../common/room-limits';
 import { invalid, valid, type Validated } from '../../common/validation';
 import type { MeetingRoomInfo } from '../../common/wemeet-types';
 import { isoTime, roomSchema, type LastDial, type Room } from '../../common/store-schema';

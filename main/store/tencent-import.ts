@@ -2,7 +2,8 @@
 // meetingRoomId, so importing again refreshes entries instead of duplicating them. Tencent owns the name, location
 // and whether the room may be called; the operator owns group, tags, notes and favorite, which are kept.
 // Rooms that disappeared from Tencent's list are left alone: deleting address-book entries is the operator's call.
-import { codePointLength, MEETING_ROOM_ID_PATTERN, ROOM_LIMITS } from '../../common/room-input';
+import { MEETING_ROOM_ID_PATTERN } from '../../common/room-input';
+import { codePointLength, ROOM_LIMITS } from '../../common/room-limits';
 import { invalid, valid, type Validated } from '../../common/validation';
 import type { MeetingRoomInfo } from '../../common/wemeet-types';
 import type { Room, TencentRoom } from '../../common/store-schema';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  codePointLength,
-  roomInputErrors,
-  validateRoomInput,
-  validateRoomTags,
-  type RoomInput,
-} from '../../common/room-input';
+import { roomInputErrors, validateRoomInput, validateRoomTags, type RoomInput } from '../../common/room-input';
+import { codePointLength } from '../../common/room-limits';
 import { failedField, ok, sipRoom, tencentRoom } from './store-helpers';
 
 const fieldOf = (input: unknown): string => failedField(validateRoomInput(input));
